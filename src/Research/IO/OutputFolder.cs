@@ -47,7 +47,7 @@ public sealed class OutputFolder : IDisposable
         {
             Directory.CreateDirectory(staging);
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new InputException($"{path}: cannot write in {parent} ({e.Message}); choose a writable --out.", e);
         }

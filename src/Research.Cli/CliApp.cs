@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Research.Cli.Commands;
+using Research.Torch.Runtime;
+using Spectre.Console;
+
+namespace Research.Cli;
+
+/// <summary>Builds the command tree, runs it, and turns errors into one-line messages and exit codes.</summary>
+public static class CliApp
+{
+    /// <summary>The <c>--quiet</c> option shared by every command: no progress bars.</summary>
+    public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "No progress bars (also off when output is not a terminal).", Recursive = true };
+
+    /// <summary>Runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive) console.Profile.Width = 120;
+        var context = new CliContext(console, error, interactive, "research " + string.Join(' ', args));
+        var root = BuildRoot(context);
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors) error.WriteLine($"research: {problem.Message}");
+            error.WriteLine($"Run '{UsageHint(parsed)} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+        }
+        catch (InputException e)
+        {
+            error.WriteLine($"research: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (TorchUnavailableException e)
+        {
+            error.WriteLine($"research: {e.Message}");
+            return ExitCodes.CheckFailed;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"research: {e.Message}");
+            return ExitCodes.CheckFailed;
+        }
+    }
+
+    /// <summary>The full command tree.</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("Biomedical image segmentation research environment: datasets, datasheets, augmentation, U-Net training and metrics.");
+        root.Options.Add(Quiet);
+        root.Subcommands.Add(VersionCommand.Create(context));
+        root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(DatasetsCommand.Create(context));
+        root.Subcommands.Add(QuickstartCommand.Create(context));
+        return root;
+    }
+
+    private static string UsageHint(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, r.Command is RootCommand ? "research" : r.Command.Name);
+        }
+        return string.Join(' ', names);
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Research.Datasets.Synthetic;
+using Research.IO;
+using Research.Torch.Workflows;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research datasets ...</c>: dataset verbs. For now: <c>synth</c>.</summary>
+public static class DatasetsCommand
+{
+    /// <summary>Creates the command group.</summary>
+    public static Command Create(CliContext context)
+    {
+        var datasets = new Command("datasets", "Work with datasets: generate the embedded synthetic dataset.");
+        datasets.Subcommands.Add(CreateSynth(context));
+        return datasets;
+    }
+
+    private static Command CreateSynth(CliContext context)
+    {
+        var outDir = new Option<string>("--out") { Description = "Output folder (its parent must exist).", Required = true };
+        var options = new SyntheticOptions();
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
+        var command = new Command("synth", "Generate the synthetic-nuclei dataset: DIR/images/<id>.png and DIR/labels/<id>.tif (16-bit instance labels).")
+        {
+            outDir, force,
+        };
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var settings = options.Read(parse);
+            settings.Validate();
+            var index = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress =>
+            {
+                using var folder = OutputFolder.Begin(parse.GetValue(outDir)!, parse.GetValue(force));
+                var written = SyntheticDatasetWriter.Write(settings, folder.Staging,
+                    progress is null ? null : new Progress<int>(done => progress.Report(new WorkflowProgress("Generating synthetic nuclei", done, settings.Count))));
+                folder.Commit();
+                return (written, folder.Target);
+            });
+            context.Console.WriteLine($"Wrote {index.written.Samples.Count} images with {index.written.TotalObjects} nuclei to {index.Target}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

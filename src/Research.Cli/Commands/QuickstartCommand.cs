@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Research.Torch.Workflows;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research quickstart</c>: the main job on the embedded synthetic dataset.</summary>
+public static class QuickstartCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var outDir = new Option<string>("--out") { Description = "Output folder (default quickstart-output).", DefaultValueFactory = _ => "quickstart-output" };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
+        var dataset = new SyntheticOptions();
+        var command = new Command("quickstart", "Run the main job on the embedded synthetic-nuclei dataset: data, preview, summary, provenance.") { outDir, force };
+        dataset.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var options = new QuickstartOptions
+            {
+                OutputFolder = parse.GetValue(outDir)!,
+                Force = parse.GetValue(force),
+                Dataset = dataset.Read(parse),
+                CommandLine = context.CommandLine,
+            };
+            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Quickstart.Run(options, progress));
+            context.Console.WriteLine($"Quickstart wrote {result.OutputFolder}:");
+            foreach (var file in result.Files) context.Console.WriteLine($"  {file}");
+            context.Console.WriteLine($"{result.Dataset.Samples.Count} images, {result.Dataset.TotalObjects} nuclei. Open summary.md and preview.png.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Research.Imaging;
+using Research.Imaging.Codecs;
+
+namespace Research.Cli.Tests.Commands;
+
+public sealed class QuickstartTests
+{
+    [Fact]
+    public void Writes_the_dataset_preview_summary_and_provenance()
+    {
+        using var temp = new TempFolder();
+        string dir = temp.Combine("qs");
+        var (code, output, error) = CliRunner.Run("quickstart", "--out", dir, "--count", "5", "--size", "64", "--seed", "3");
+        Assert.True(code == 0, error);
+        Assert.Contains("summary.md", output, StringComparison.Ordinal);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "data", "images")).Length);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "data", "labels")).Length);
+
+        var preview = ImageFile.Read(Path.Combine(dir, "preview.png"));
+        Assert.Equal(PixelType.UInt8, preview.PixelType);
+        Assert.Equal(3, preview.Channels);
+        Assert.Equal(4 * 64 + 5 * 4, preview.Width); // four 64 px tiles and five 4 px gaps
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        Assert.Equal(5, summary.RootElement.GetProperty("images").GetInt32());
+        Assert.True(summary.RootElement.GetProperty("objects").GetInt32() >= 5);
+        Assert.Contains("# Quickstart summary", File.ReadAllText(Path.Combine(dir, "summary.md")), StringComparison.Ordinal);
+
+        using var provenance = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "provenance.json")));
+        Assert.Equal(3UL, provenance.RootElement.GetProperty("seed").GetUInt64());
+        Assert.Equal("2.10.0", provenance.RootElement.GetProperty("components").GetProperty("libtorch").GetString());
+        Assert.StartsWith("research quickstart", provenance.RootElement.GetProperty("command_line").GetString(), StringComparison.Ordinal);
+    }
+}
