@@ -1,0 +1,17 @@
+using Research.Benchmarks.Harness;
+
+namespace Research.Benchmarks.Cases;
+
+/// <summary>The registry of benchmark cases, in the order they run and appear in the table.</summary>
+public static class BenchmarkCases
+{
+    /// <summary>Every case. Add new ones here.</summary>
+    public static IReadOnlyList<IBenchmarkCase> All { get; } =
+    [
+        new PngDecodeCase(),
+    ];
+
+    /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>
+    public static IReadOnlyList<IBenchmarkCase> Matching(string? filter) =>
+        filter is null ? All : [.. All.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))];
+}
