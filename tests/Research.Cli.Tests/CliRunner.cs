@@ -1,3 +1,5 @@
+using Research.Cli;
+
 namespace Research.Cli.Tests;
 
 /// <summary>Runs the command line in-process and captures what it prints.</summary>

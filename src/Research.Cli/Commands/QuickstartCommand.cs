@@ -1,3 +1,4 @@
+using Spectre.Console;
 using System.CommandLine;
 using Research.Torch.Workflows;
 

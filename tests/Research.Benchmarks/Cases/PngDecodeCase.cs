@@ -8,7 +8,7 @@ using Research.Imaging.Codecs;
 namespace Research.Benchmarks.Cases;
 
 /// <summary>
-/// Decoding a 1024x1024 8-bit RGB PNG from disk into pixels: <see cref="ImageFile.Read"/> against Pillow
+/// Decoding a 1024x1024 8-bit RGB PNG from disk into pixels: <see cref="ImageFile.Read(string)"/> against Pillow
 /// (<c>np.asarray(Image.open(p).convert('RGB'))</c>, a full decode) and OpenCV (<c>cv2.imread(p, IMREAD_UNCHANGED)</c>).
 /// Informational: no target.
 /// </summary>

@@ -38,12 +38,12 @@ public static class LabelOutlines
         double x = 1 - Math.Abs(hue % 2 - 1);
         (double r, double g, double b) = (int)hue switch
         {
-            0 => (1, x, 0.0),
-            1 => (x, 1, 0.0),
-            2 => (0.0, 1, x),
-            3 => (0.0, x, 1),
-            4 => (x, 0.0, 1),
-            _ => (1, 0.0, x),
+            0 => (1.0, x, 0.0),
+            1 => (x, 1.0, 0.0),
+            2 => (0.0, 1.0, x),
+            3 => (0.0, x, 1.0),
+            4 => (x, 0.0, 1.0),
+            _ => (1.0, 0.0, x),
         };
         return ((byte)(55 + 200 * r), (byte)(55 + 200 * g), (byte)(55 + 200 * b));
     }
