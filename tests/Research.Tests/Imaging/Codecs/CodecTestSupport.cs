@@ -49,29 +49,6 @@ internal static class CodecTestSupport
     }
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Imaging", "Fixtures", name);
-
-    /// <summary>The repository root: the folder holding Research.sln above the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No folder holding Research.sln above {AppContext.BaseDirectory}.");
-    }
-
-    /// <summary>A path under ../shared/data (relative to the repository root); fails the test, naming the folder, if it is absent.</summary>
-    public static string SharedData(string relative)
-    {
-        string folder = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data"));
-        if (!Directory.Exists(folder))
-        {
-            Assert.Fail($"The shared data folder {folder} is missing; it should sit beside the repository as ../shared/data (see its README). This test needs real data and does not pass without it.");
-        }
-        string path = Path.Combine(folder, relative);
-        if (!File.Exists(path) && !Directory.Exists(path)) Assert.Fail($"{path} is missing from the shared data folder {folder}.");
-        return path;
-    }
 }
 
 /// <summary>A fresh temporary folder, removed on dispose.</summary>

@@ -1,6 +1,7 @@
 using Research.Imaging;
 using Research.Imaging.Codecs;
 using static Research.Tests.Imaging.Codecs.CodecTestSupport;
+using static Research.Tests.TestSupport.Repository;
 
 namespace Research.Tests.Imaging.Codecs;
 
