@@ -122,7 +122,7 @@ public static class EnvironmentDoctor
     {
         if (ExternalCommand.FindOnPath("jupyter") is null)
         {
-            return new("Jupyter + .NET kernel", false, CheckStatus.Warning, "jupyter not found; notebooks still run with 'research notebooks run'",
+            return new("Jupyter + .NET kernel", false, CheckStatus.Warning, "jupyter not found (needed only to open notebooks interactively)",
                 "To open notebooks interactively, see environment/README.md (Jupyter and the pinned .NET Interactive kernel).");
         }
         var kernels = ExternalCommand.Run("jupyter", ["kernelspec", "list"]);
