@@ -1,8 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
-
 namespace Research.Torch.Models;
 
 /// <summary>Settings of <see cref="Bh2019UNet"/>.</summary>
@@ -21,61 +16,13 @@ public sealed record Bh2019UNetOptions
 /// <summary>
 /// The U-Net of the BioHackathon 2019 mouse-kidney EM nucleus work: three pooling levels and a bottleneck; each block
 /// four conv3x3-BatchNorm-ReLU with 2-D spatial dropout after the 1st and 3rd; transposed-convolution up and skip
-/// concatenation; one output logit (the sigmoid is applied by the loss and at prediction).
+/// concatenation; one output logit (the sigmoid is applied by the loss and at prediction). It is <see cref="UNet"/>'s
+/// encoder-decoder with that block, so it shares its forward pass and checkpoint layout.
 /// </summary>
-public sealed class Bh2019UNet : Module<Tensor, Tensor>
+public static class Bh2019UNet
 {
-    private const int Levels = 3;
-    private readonly ModuleList<Sequential> encoders = new();
-    private readonly Sequential bottleneck;
-    private readonly ModuleList<ConvTranspose2d> ups = new();
-    private readonly ModuleList<Sequential> decoders = new();
-    private readonly Conv2d head;
-    private readonly MaxPool2d pool = MaxPool2d(2);
-
     /// <summary>Builds the network.</summary>
-    public Bh2019UNet(Bh2019UNetOptions options) : base("bh2019-unet")
-    {
-        long channels = options.InChannels;
-        for (int level = 0; level < Levels; level++)
-        {
-            long filters = (long)options.BaseFilters << level;
-            encoders.Add(Block(channels, filters, options.Dropout));
-            channels = filters;
-        }
-        bottleneck = Block(channels, channels * 2, options.Dropout);
-        channels *= 2;
-        for (int level = Levels - 1; level >= 0; level--)
-        {
-            long filters = (long)options.BaseFilters << level;
-            ups.Add(ConvTranspose2d(channels, filters, 2, stride: 2));
-            decoders.Add(Block(filters * 2, filters, options.Dropout));
-            channels = filters;
-        }
-        head = Conv2d(channels, 1, 1);
-        RegisterComponents();
-    }
-
-    /// <inheritdoc />
-    public override Tensor forward(Tensor input)
-    {
-        using var scope = NewDisposeScope();
-        var skips = new List<Tensor>();
-        var x = input;
-        foreach (var encoder in encoders)
-        {
-            x = encoder.call(x);
-            skips.Add(x);
-            x = pool.call(x);
-        }
-        x = bottleneck.call(x);
-        for (int i = 0; i < ups.Count; i++)
-        {
-            x = decoders[i].call(ConvBlocks.ConcatSkip(ups[i].call(x), skips[^(i + 1)]));
-        }
-        return head.call(x).MoveToOuterDisposeScope();
-    }
-
-    private static Sequential Block(long inChannels, long outChannels, double dropout) =>
-        ConvBlocks.ConvBnRelu(inChannels, outChannels, 4, dropout, 1, 3);
+    public static UNet Create(Bh2019UNetOptions options) =>
+        new("bh2019-unet", options.InChannels, 1, options.BaseFilters, depth: 3,
+            (inChannels, outChannels) => ConvBlocks.ConvBnRelu(inChannels, outChannels, 4, options.Dropout, 1, 3));
 }

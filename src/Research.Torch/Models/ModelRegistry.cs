@@ -29,7 +29,7 @@ public static class ModelRegistry
     public static nn.Module<Tensor, Tensor> Create(ModelKind kind, int inChannels = 1, int outChannels = 1, int? baseFilters = null) => kind switch
     {
         ModelKind.Unet => new UNet(new UNetOptions { InChannels = inChannels, OutChannels = outChannels, BaseFilters = baseFilters ?? 32 }),
-        ModelKind.Bh2019Unet when outChannels == 1 => new Bh2019UNet(new Bh2019UNetOptions { InChannels = inChannels, BaseFilters = baseFilters ?? 16 }),
+        ModelKind.Bh2019Unet when outChannels == 1 => Bh2019UNet.Create(new Bh2019UNetOptions { InChannels = inChannels, BaseFilters = baseFilters ?? 16 }),
         ModelKind.Bh2019Unet => throw new InputException("bh2019-unet has one sigmoid output; use unet or c-resunet for a 3-class head."),
         ModelKind.CResUnet => new CResUnet(new CResUnetOptions { InChannels = inChannels, OutChannels = outChannels }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -36,25 +36,32 @@ public sealed class UNet : Module<Tensor, Tensor>
     private readonly MaxPool2d pool = MaxPool2d(2);
 
     /// <summary>Builds the network.</summary>
-    public UNet(UNetOptions options) : base("unet")
+    public UNet(UNetOptions options)
+        : this("unet", options.InChannels, options.OutChannels, options.BaseFilters, options.Depth,
+            (inChannels, outChannels) => ConvBlocks.ConvBnRelu(inChannels, outChannels, 2))
     {
-        long channels = options.InChannels;
-        for (int level = 0; level < options.Depth; level++)
+    }
+
+    /// <summary>The encoder-decoder with another block per level (see <see cref="Bh2019UNet"/>).</summary>
+    internal UNet(string name, int inChannels, int outChannels, int baseFilters, int depth, Func<long, long, Sequential> block) : base(name)
+    {
+        long channels = inChannels;
+        for (int level = 0; level < depth; level++)
         {
-            long filters = (long)options.BaseFilters << level;
-            encoders.Add(ConvBlocks.ConvBnRelu(channels, filters, 2));
+            long filters = (long)baseFilters << level;
+            encoders.Add(block(channels, filters));
             channels = filters;
         }
-        bottleneck = ConvBlocks.ConvBnRelu(channels, channels * 2, 2);
+        bottleneck = block(channels, channels * 2);
         channels *= 2;
-        for (int level = options.Depth - 1; level >= 0; level--)
+        for (int level = depth - 1; level >= 0; level--)
         {
-            long filters = (long)options.BaseFilters << level;
+            long filters = (long)baseFilters << level;
             ups.Add(ConvTranspose2d(channels, filters, 2, stride: 2));
-            decoders.Add(ConvBlocks.ConvBnRelu(filters * 2, filters, 2));
+            decoders.Add(block(filters * 2, filters));
             channels = filters;
         }
-        head = Conv2d(channels, options.OutChannels, 1);
+        head = Conv2d(channels, outChannels, 1);
         RegisterComponents();
     }
 

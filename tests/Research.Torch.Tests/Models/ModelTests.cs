@@ -15,8 +15,8 @@ public sealed class ModelTests
     {
         { "unet base32 in1 out1", () => new UNet(new UNetOptions()), 1, 7_762_465, 1 },
         { "unet base16 in1 out3", () => new UNet(new UNetOptions { BaseFilters = 16, OutChannels = 3 }), 1, 1_942_323, 3 },
-        { "bh2019-unet base16 in1", () => new Bh2019UNet(new Bh2019UNetOptions()), 1, 972_305, 1 },
-        { "bh2019-unet base128 in1", () => new Bh2019UNet(new Bh2019UNetOptions { BaseFilters = 128 }), 1, 62_054_529, 1 },
+        { "bh2019-unet base16 in1", () => Bh2019UNet.Create(new Bh2019UNetOptions()), 1, 972_305, 1 },
+        { "bh2019-unet base128 in1", () => Bh2019UNet.Create(new Bh2019UNetOptions { BaseFilters = 128 }), 1, 62_054_529, 1 },
         { "c-resunet in3 out1", () => new CResUnet(new CResUnetOptions()), 3, 1_707_287, 1 },
     };
 
