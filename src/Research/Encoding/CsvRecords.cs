@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>
 /// Reads RFC 4180 CSV records from a <see cref="TextReader"/> one at a time: comma-separated fields, fields in

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Research.Imaging;
 
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>
 /// Kaggle run-length encoding (Data Science Bowl 2018, ultrasound nerve segmentation): space-separated

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Research.Imaging;
 
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>One object of a label image as seen by the encoders: its label, canonical runs, area and bounding box.</summary>
 /// <param name="Label">The label value (1 for a binary mask).</param>

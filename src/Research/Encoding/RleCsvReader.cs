@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>
 /// Streams the rows of a Kaggle RLE CSV file. The header must name <c>ImageId</c> and <c>EncodedPixels</c>

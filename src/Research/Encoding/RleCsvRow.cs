@@ -1,4 +1,4 @@
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>One row of a Kaggle RLE CSV file (<c>ImageId,EncodedPixels[,Height,Width,...]</c>).</summary>
 /// <param name="Line">The 1-based line of the file on which the row starts (the header is line 1).</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>
 /// Writes Kaggle RLE CSV rows: the header <c>ImageId,EncodedPixels</c> (plus <c>Height,Width</c> when sizes are

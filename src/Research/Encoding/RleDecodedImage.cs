@@ -1,6 +1,6 @@
 using Research.Imaging;
 
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>One image decoded from an RLE CSV: its id, the 16-bit label image (labels 1..n in row order) and n.</summary>
 /// <param name="ImageId">The ImageId of the rows.</param>

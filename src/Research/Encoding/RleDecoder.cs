@@ -1,6 +1,6 @@
 using Research.Imaging;
 
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>
 /// Turns RLE CSV rows into one label image per ImageId, in the order ImageIds first appear. Rows of one image
@@ -17,10 +17,13 @@ public static class RleDecoder
     /// an ImageId whose rows carry no size, or null when unknown; <paramref name="name"/> names the CSV in errors.
     /// Images are decoded lazily, one at a time.
     /// </summary>
-    public static IEnumerable<RleDecodedImage> Decode(IEnumerable<RleCsvRow> rows, Func<string, (int Width, int Height)?> sizeOf, string name)
+    public static IEnumerable<RleDecodedImage> Decode(IEnumerable<RleCsvRow> rows, Func<string, (int Width, int Height)?> sizeOf, string name) =>
+        Group(rows).Select(g => DecodeImage(g.Key, g.Value, sizeOf, name));
+
+    /// <summary>The rows of each ImageId, in the order ImageIds first appear (reads <paramref name="rows"/> once).</summary>
+    public static IReadOnlyList<KeyValuePair<string, IReadOnlyList<RleCsvRow>>> Group(IEnumerable<RleCsvRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(sizeOf);
         var groups = new Dictionary<string, List<RleCsvRow>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var row in rows)
@@ -32,7 +35,7 @@ public static class RleDecoder
             }
             list.Add(row);
         }
-        return order.Select(id => DecodeImage(id, groups[id], sizeOf, name));
+        return order.Select(id => new KeyValuePair<string, IReadOnlyList<RleCsvRow>>(id, groups[id])).ToList();
     }
 
     /// <summary>Decodes the rows of one image into a label image of <paramref name="width"/> x <paramref name="height"/>.</summary>
@@ -56,8 +59,11 @@ public static class RleDecoder
         return new RleDecodedImage(imageId, labels, count);
     }
 
-    private static RleDecodedImage DecodeImage(string id, List<RleCsvRow> rows, Func<string, (int Width, int Height)?> sizeOf, string name)
+    /// <summary>Decodes the rows of one image, its size from the rows' Height/Width or else from <paramref name="sizeOf"/>.</summary>
+    public static RleDecodedImage DecodeImage(string id, IReadOnlyList<RleCsvRow> rows, Func<string, (int Width, int Height)?> sizeOf, string name)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(sizeOf);
         var sized = rows.Where(r => r.Height is not null).ToList();
         var first = sized.FirstOrDefault();
         foreach (var row in sized)

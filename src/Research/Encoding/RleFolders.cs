@@ -2,7 +2,7 @@ using Research.Imaging;
 using Research.Imaging.Codecs;
 using Research.IO;
 
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>What <see cref="RleFolders.Decode"/> or <see cref="RleFolders.Encode"/> wrote.</summary>
 /// <param name="Images">Images (label files or distinct ImageIds).</param>
@@ -21,22 +21,24 @@ public static class RleFolders
     /// <summary>
     /// Decodes <paramref name="csvPath"/> into <c>outDir/&lt;ImageId&gt;.tif</c> (16-bit, labels 1..n in row order).
     /// Sizes come from Height/Width columns, else from <paramref name="imagesDir"/> (<c>&lt;ImageId&gt;.png</c> or the
-    /// DSB layout <c>&lt;ImageId&gt;/images/&lt;ImageId&gt;.png</c>). <paramref name="progress"/> gets the images done.
+    /// DSB layout <c>&lt;ImageId&gt;/images/&lt;ImageId&gt;.png</c>). <paramref name="progress"/> gets images done and total.
     /// </summary>
-    public static RleFolderSummary Decode(string csvPath, string outDir, string? imagesDir, bool force, IProgress<int>? progress = null)
+    public static RleFolderSummary Decode(string csvPath, string outDir, string? imagesDir, bool force, IProgress<(int Done, int Total)>? progress = null)
     {
         if (imagesDir is not null && !Directory.Exists(imagesDir)) throw new InputException($"{imagesDir}: folder not found; give the images folder with --images.");
-        var rows = RleCsvReader.Read(csvPath);
+        var groups = RleDecoder.Group(RleCsvReader.Read(csvPath));
         using var folder = OutputFolder.Begin(outDir, force);
         int images = 0, objects = 0;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var image in RleDecoder.Decode(rows, id => imagesDir is null ? null : FindImageSize(imagesDir, id), csvPath))
+        foreach (var (id, rows) in groups)
         {
+            var image = RleDecoder.DecodeImage(id, rows, i => imagesDir is null ? null : FindImageSize(imagesDir, i), csvPath);
             string file = SafeFileName(image.ImageId, csvPath) + ".tif";
             if (!seen.Add(file)) throw new InputException($"{csvPath}: ImageIds '{image.ImageId}' and another differ only in case and would write the same file {file}.");
             ImageFile.Write(folder.PathFor(file), image.Labels);
             objects += image.Objects;
-            progress?.Report(++images);
+            images++;
+            progress?.Report((images, groups.Count));
         }
         folder.Commit();
         return new RleFolderSummary(images, objects, folder.Target);
@@ -47,7 +49,7 @@ public static class RleFolders
     /// name order, into <paramref name="outFile"/>: ImageId = the file name without extension, one row per object in
     /// ascending label order, canonical runs; an image without objects gets one row with empty EncodedPixels.
     /// </summary>
-    public static RleFolderSummary Encode(string labelsDir, string outFile, bool sizes, IProgress<int>? progress = null)
+    public static RleFolderSummary Encode(string labelsDir, string outFile, bool sizes, IProgress<(int Done, int Total)>? progress = null)
     {
         if (!Directory.Exists(labelsDir)) throw new InputException($"{labelsDir}: folder not found; give the label images folder with --labels.");
         var files = Directory.EnumerateFiles(labelsDir)
@@ -68,7 +70,8 @@ public static class RleFolders
                 if (found.Count == 0) csv.WriteRow(id, [], image.Height, image.Width);
                 foreach (var item in found) csv.WriteRow(id, item.Runs, image.Height, image.Width);
                 objects += found.Count;
-                progress?.Report(++done);
+                done++;
+                progress?.Report((done, files.Count));
             }
         });
         return new RleFolderSummary(files.Count, objects, Path.GetFullPath(outFile));

@@ -1,4 +1,4 @@
-namespace Research.Encoding;
+namespace Research.Encodings;
 
 /// <summary>
 /// One run of a Kaggle run-length encoding: <see cref="Length"/> consecutive foreground pixels starting at the

@@ -1,9 +1,9 @@
-using Research.Encoding;
+using Research.Encodings;
 using Research.Imaging;
 using Research.Imaging.Codecs;
 using static Research.Tests.TestSupport.Repository;
 
-namespace Research.Tests.Encoding;
+namespace Research.Tests.Encodings;
 
 /// <summary>The official DSB2018 stage-1 solution file against the per-object stage1_test masks (../shared/data).</summary>
 public sealed class Dsb2018SolutionTests

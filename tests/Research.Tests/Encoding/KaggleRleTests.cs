@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Research.Encoding;
+using Research.Encodings;
 using Research.Imaging;
 
-namespace Research.Tests.Encoding;
+namespace Research.Tests.Encodings;
 
 public sealed class KaggleRleTests
 {

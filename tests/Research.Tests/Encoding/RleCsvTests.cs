@@ -1,6 +1,6 @@
-using Research.Encoding;
+using Research.Encodings;
 
-namespace Research.Tests.Encoding;
+namespace Research.Tests.Encodings;
 
 public sealed class RleCsvTests
 {
