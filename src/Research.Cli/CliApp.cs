@@ -61,6 +61,7 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(DatasetsCommand.Create(context));
+        root.Subcommands.Add(RleCommand.Create(context));
         root.Subcommands.Add(QuickstartCommand.Create(context));
         return root;
     }
