@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the golden COCO annotations for tests/Research.Tests/Encoding/CocoExportTests.cs with NumPy and
+"""Writes the golden COCO annotations for tests/Research.Tests/Encodings/CocoExportTests.cs with NumPy and
 scikit-image, independently of the C# exporter.
 
 Run from the repository root with Debian's interpreter:
@@ -12,7 +12,7 @@ flatten the binary mask in Fortran (column-major) order and count alternating ru
 run included, so the counts sum to height * width. bbox and area come from skimage.measure.regionprops
 (bbox (min_row, min_col, max_row, max_col), exclusive ends, turned into COCO's [x, y, width, height]).
 
-Output: tests/Research.Tests/Encoding/Fixtures/coco_golden.json with, per image, the label image (row-major
+Output: tests/Research.Tests/Encodings/Fixtures/coco_golden.json with, per image, the label image (row-major
 list of lists) and the expected annotations in ascending label order.
 """
 import json
@@ -78,7 +78,7 @@ def main():
             for name, l in images.items()
         ],
     }
-    out = pathlib.Path("tests/Research.Tests/Encoding/Fixtures/coco_golden.json")
+    out = pathlib.Path("tests/Research.Tests/Encodings/Fixtures/coco_golden.json")
     out.write_text(json.dumps(golden, indent=1) + "\n")
     print(f"wrote {out}")
 

@@ -59,7 +59,7 @@ public sealed class CocoExportTests
     [Fact]
     public void Matches_the_numpy_and_scikit_image_golden_file()
     {
-        using var golden = JsonDocument.Parse(File.ReadAllText(PathOf("tests/Research.Tests/Encoding/Fixtures/coco_golden.json")));
+        using var golden = JsonDocument.Parse(File.ReadAllText(PathOf("tests/Research.Tests/Encodings/Fixtures/coco_golden.json")));
         var images = golden.RootElement.GetProperty("images").EnumerateArray().ToList();
         var inputs = images.Select(i => (i.GetProperty("file_name").GetString()!, (IImage)LabelsOf(i))).ToList();
         var coco = CocoExport.Build(inputs);
