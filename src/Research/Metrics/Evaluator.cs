@@ -39,8 +39,17 @@ public sealed class Evaluator
     {
         ArgumentNullException.ThrowIfNull(batch);
         var results = new ImageMetrics[batch.Count];
-        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            i => results[i] = ImageMetrics.Of(batch[i], Options));
+        try
+        {
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                i => results[i] = ImageMetrics.Of(batch[i], Options));
+        }
+        catch (AggregateException e)
+        {
+            // Report the user's mistake (a bad pair) as itself, not wrapped by the parallel loop.
+            var first = e.InnerExceptions.FirstOrDefault(x => x is InputException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
         lock (_gate) _images.AddRange(results);
         return results;
     }
