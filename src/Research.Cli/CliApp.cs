@@ -63,6 +63,7 @@ public static class CliApp
         root.Subcommands.Add(DatasetsCommand.Create(context));
         root.Subcommands.Add(RleCommand.Create(context));
         root.Subcommands.Add(QuickstartCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         return root;
     }
 

@@ -1,0 +1,61 @@
+using Spectre.Console;
+using System.CommandLine;
+using System.Globalization;
+using Research.Metrics;
+using Research.Metrics.Evaluation;
+using Research.Plots;
+using Research.Processing.Labels;
+using Research.Torch.Workflows;
+
+namespace Research.Cli.Commands;
+
+/// <summary>
+/// <c>research evaluate --pred DIR --truth DIR --out DIR</c>: every metric of <see cref="EvaluationSummary"/> over
+/// label folders matched by file stem. <c>--pred-rle</c> and <c>--truth-dataset</c> are further
+/// <see cref="ILabelPairSource"/>s, added when the RLE decoder and dataset readers are merged.
+/// </summary>
+public static class EvaluateCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var pred = new Option<string>("--pred") { Description = "Folder of predicted label images (PNG/TIFF, 0 = background), matched to --truth by file stem.", Required = true };
+        var truth = new Option<string>("--truth") { Description = "Folder of true label images (PNG/TIFF).", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Output folder: summary.json, per_image.csv, report.html.", Required = true };
+        var strict = new Option<bool>("--strict") { Description = "Fail when a true image has no prediction (default: report it and count it as empty)." };
+        var taus = new Option<double[]>("--tau") { Description = "IoU thresholds of the one-to-one matching (default 0.5 0.75).", AllowMultipleArgumentsPerToken = true };
+        var radius = new Option<double>("--radius") { Description = "Centroid detection radius in pixels (default 50).", DefaultValueFactory = _ => CentroidDetection.DefaultRadius };
+        var tolerance = new Option<double>("--tolerance") { Description = "Normalised surface Dice tolerance in pixels (default 2).", DefaultValueFactory = _ => BoundaryMetrics.DefaultTolerance };
+        var binary = new Option<Connectivity?>("--binary") { Description = "Treat labels as binary masks and split them into connected components: Four or Eight." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
+        var command = new Command("evaluate", "Evaluate predicted label images against the truth: pixel, DSB2018, matching, CTC, counting, centroid and boundary metrics.")
+        {
+            pred, truth, outDir, strict, taus, radius, tolerance, binary, noReport, force,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new EvaluationOptions
+            {
+                Taus = parse.GetValue(taus) is { Length: > 0 } t ? t : [0.5, 0.75],
+                CentroidRadius = parse.GetValue(radius),
+                BoundaryTolerance = parse.GetValue(tolerance),
+                BinaryComponents = parse.GetValue(binary),
+            };
+            options.Validate();
+            var source = new FolderPairSource(parse.GetValue(pred)!, parse.GetValue(truth)!, parse.GetValue(strict));
+            foreach (string id in source.Missing) context.Error.WriteLine($"research: warning: no prediction for '{id}'; counted as an empty prediction (--strict makes this an error).");
+            foreach (string id in source.Unmatched) context.Error.WriteLine($"research: warning: prediction '{id}' has no true image; ignored.");
+            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => EvaluationRun.Run(source, options, parse.GetValue(outDir)!, parse.GetValue(force),
+                parse.GetValue(noReport) ? null : (folder, src, images, summary) => EvaluationReport.Write(folder, src, images, summary, options),
+                progress is null ? null : new Progress<int>(done => progress.Report(new WorkflowProgress("Evaluating", done, done)))));
+            var s = result.Summary;
+            string tau = EvaluationOptions.TauKey(options.Taus[0]);
+            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.Images} images: DSB2018 {s.Dsb2018Score:F4}, pixel IoU {s.Pixel.Iou:F4}, F1@{tau} {s.Matching[tau].F1:F4}, SEG {s.Ctc.Seg:F4}, DET {s.Ctc.Det:F4}"));
+            context.Console.WriteLine($"Wrote {result.Folder}: summary.json, per_image.csv{(parse.GetValue(noReport) ? "" : ", report.html")}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

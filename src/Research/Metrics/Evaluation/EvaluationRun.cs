@@ -1,0 +1,67 @@
+using Research.IO;
+
+namespace Research.Metrics.Evaluation;
+
+/// <summary>What an evaluation run wrote and found.</summary>
+/// <param name="Folder">The output folder.</param>
+/// <param name="Images">Per-image results, in the source's order.</param>
+/// <param name="Summary">The dataset summary.</param>
+/// <param name="MissingPredictions">Identifiers evaluated against an empty prediction because none existed.</param>
+public sealed record EvaluationResult(string Folder, IReadOnlyList<ImageMetrics> Images, EvaluationSummary Summary, IReadOnlyList<string> MissingPredictions);
+
+/// <summary>
+/// Evaluates every pair of a source and writes the output folder as a whole (nothing half-written on failure):
+/// <c>summary.json</c> (<see cref="EvaluationSummary"/>), <c>per_image.csv</c> (<see cref="PerImageCsv"/>) and,
+/// when a report writer is given, <c>report.html</c>.
+/// </summary>
+public static class EvaluationRun
+{
+    /// <summary>Images measured in parallel per step (they are read one after the other, measured together).</summary>
+    public const int BatchSize = 16;
+
+    /// <summary>
+    /// Runs the evaluation. <paramref name="report"/>, when given, writes report.html into the folder it receives
+    /// (the plots live above the metrics, so they are passed in); it gets the source again to re-read the few images it
+    /// draws, so no image is kept in memory here. <paramref name="progress"/> receives the number of
+    /// images done.
+    /// </summary>
+    public static EvaluationResult Run(ILabelPairSource source, EvaluationOptions options, string outputFolder, bool force,
+        Action<string, ILabelPairSource, IReadOnlyList<ImageMetrics>, EvaluationSummary>? report = null, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        using var folder = OutputFolder.Begin(outputFolder, force);
+        var evaluator = new Evaluator(options);
+        var batch = new List<LabelPair>(BatchSize);
+        var missing = new List<string>();
+        int done = 0;
+        foreach (var pair in source.Pairs())
+        {
+            if (pair.MissingPrediction) missing.Add(pair.Id);
+            batch.Add(pair);
+            if (batch.Count < BatchSize) continue;
+            done += Flush(evaluator, batch);
+            progress?.Report(done);
+        }
+        done += Flush(evaluator, batch);
+        progress?.Report(done);
+        if (done == 0) throw new InputException($"Nothing to evaluate: {source.Description} gave no images.");
+        var images = evaluator.Images;
+        var summary = evaluator.Aggregate();
+        Json.Write(folder.PathFor("summary.json"), summary);
+        AtomicFile.WriteAllText(folder.PathFor("per_image.csv"), PerImageCsv.ToText(images, options));
+        report?.Invoke(folder.Staging, source, images, summary);
+        folder.Commit();
+        return new EvaluationResult(folder.Target, images, summary, missing);
+    }
+
+    private static int Flush(Evaluator evaluator, List<LabelPair> batch)
+    {
+        int n = batch.Count;
+        if (n == 0) return 0;
+        evaluator.Update(batch);
+        batch.Clear();
+        return n;
+    }
+}

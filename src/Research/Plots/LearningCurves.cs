@@ -1,0 +1,82 @@
+using System.Globalization;
+using CChart = Plotly.NET.CSharp.Chart;
+
+namespace Research.Plots;
+
+/// <summary>One row of a training run's metrics.csv.</summary>
+/// <param name="Epoch">Epoch number.</param>
+/// <param name="TrainLoss">Mean training loss.</param>
+/// <param name="ValLoss">Validation loss.</param>
+/// <param name="ValDice">Validation Dice.</param>
+/// <param name="ValIou">Validation IoU.</param>
+/// <param name="LearningRate">Learning rate.</param>
+/// <param name="Seconds">Seconds the epoch took.</param>
+public sealed record EpochMetrics(int Epoch, double TrainLoss, double ValLoss, double ValDice, double ValIou, double LearningRate, double Seconds);
+
+/// <summary>Learning curves from a training run's <c>metrics.csv</c> (columns epoch,train_loss,val_loss,val_dice,val_iou,lr,seconds).</summary>
+public static class LearningCurves
+{
+    private static readonly string[] Columns = ["epoch", "train_loss", "val_loss", "val_dice", "val_iou", "lr", "seconds"];
+
+    /// <summary>Reads metrics.csv; a wrong header or value throws <see cref="InputException"/> naming the file and line.</summary>
+    public static IReadOnlyList<EpochMetrics> Read(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: file not found; give the metrics.csv of a training run.");
+        using var reader = new StreamReader(path);
+        return Read(reader, path);
+    }
+
+    /// <summary>Reads metrics.csv from <paramref name="reader"/>; <paramref name="name"/> names it in errors.</summary>
+    public static IReadOnlyList<EpochMetrics> Read(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        string? header = reader.ReadLine();
+        var names = header?.Split(',').Select(h => h.Trim()).ToArray() ?? [];
+        var index = Columns.Select(c => Array.IndexOf(names, c)).ToArray();
+        if (index.Any(i => i < 0))
+        {
+            throw new InputException($"{name}: line 1 must name the columns {string.Join(",", Columns)}; found '{header}'.");
+        }
+        var rows = new List<EpochMetrics>();
+        int line = 1;
+        for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        {
+            line++;
+            if (text.Length == 0) continue;
+            var cells = text.Split(',');
+            double Cell(int k)
+            {
+                int i = index[k];
+                if (i >= cells.Length || !double.TryParse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                {
+                    throw new InputException($"{name}: line {line}, column {Columns[k]}: '{(i < cells.Length ? cells[i] : "")}' is not a number.");
+                }
+                return v;
+            }
+            rows.Add(new EpochMetrics((int)Cell(0), Cell(1), Cell(2), Cell(3), Cell(4), Cell(5), Cell(6)));
+        }
+        return rows;
+    }
+
+    /// <summary>Training and validation loss per epoch.</summary>
+    public static Figure Loss(IReadOnlyList<EpochMetrics> epochs)
+    {
+        var x = epochs.Select(e => e.Epoch).ToArray();
+        var chart = CChart.Combine([
+            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.TrainLoss).ToArray(), Name: "train loss", ShowMarkers: true),
+            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValLoss).ToArray(), Name: "validation loss", ShowMarkers: true),
+        ]);
+        return Figure.From(chart, "Learning curves: loss", "epoch", "loss");
+    }
+
+    /// <summary>Validation Dice and IoU per epoch.</summary>
+    public static Figure Scores(IReadOnlyList<EpochMetrics> epochs)
+    {
+        var x = epochs.Select(e => e.Epoch).ToArray();
+        var chart = CChart.Combine([
+            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValDice).ToArray(), Name: "validation Dice", ShowMarkers: true),
+            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValIou).ToArray(), Name: "validation IoU", ShowMarkers: true),
+        ]);
+        return Figure.From(chart, "Learning curves: validation scores", "epoch", "score", (0, 1.02));
+    }
+}
