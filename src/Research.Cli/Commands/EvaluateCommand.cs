@@ -11,15 +11,16 @@ namespace Research.Cli.Commands;
 
 /// <summary>
 /// <c>research evaluate --pred DIR --truth DIR --out DIR</c>: every metric of <see cref="EvaluationSummary"/> over
-/// label folders matched by file stem. <c>--pred-rle</c> and <c>--truth-dataset</c> are further
-/// <see cref="ILabelPairSource"/>s, added when the RLE decoder and dataset readers are merged.
+/// a true label folder matched by file stem with predictions from a label folder (<c>--pred</c>) or a Kaggle RLE
+/// submission (<c>--pred-rle</c>).
 /// </summary>
 public static class EvaluateCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var pred = new Option<string>("--pred") { Description = "Folder of predicted label images (PNG/TIFF, 0 = background), matched to --truth by file stem.", Required = true };
+        var pred = new Option<string>("--pred") { Description = "Folder of predicted label images (PNG/TIFF, 0 = background), matched to --truth by file stem." };
+        var predRle = new Option<string>("--pred-rle") { Description = "Predictions as a Kaggle RLE CSV (ImageId,EncodedPixels), ImageIds matched to --truth file stems." };
         var truth = new Option<string>("--truth") { Description = "Folder of true label images (PNG/TIFF).", Required = true };
         var outDir = new Option<string>("--out") { Description = "Output folder: summary.json, per_image.csv, report.html.", Required = true };
         var strict = new Option<bool>("--strict") { Description = "Fail when a true image has no prediction (default: report it and count it as empty)." };
@@ -31,7 +32,7 @@ public static class EvaluateCommand
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
         var command = new Command("evaluate", "Evaluate predicted label images against the truth: pixel, DSB2018, matching, CTC, counting, centroid and boundary metrics.")
         {
-            pred, truth, outDir, strict, taus, radius, tolerance, binary, noReport, force,
+            pred, predRle, truth, outDir, strict, taus, radius, tolerance, binary, noReport, force,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,10 @@ public static class EvaluateCommand
                 BinaryComponents = parse.GetValue(binary),
             };
             options.Validate();
-            var source = new FolderPairSource(parse.GetValue(pred)!, parse.GetValue(truth)!, parse.GetValue(strict));
+            string? predFolder = parse.GetValue(pred), predFile = parse.GetValue(predRle);
+            if ((predFolder is null) == (predFile is null)) throw new InputException("Give exactly one of --pred DIR (label images) or --pred-rle FILE (Kaggle RLE CSV).");
+            IPredictionSet predictions = predFolder is not null ? new FolderPredictions(predFolder) : new RlePredictions(predFile!);
+            var source = new FolderPairSource(predictions, parse.GetValue(truth)!, parse.GetValue(strict));
             foreach (string id in source.Missing) context.Error.WriteLine($"research: warning: no prediction for '{id}'; counted as an empty prediction (--strict makes this an error).");
             foreach (string id in source.Unmatched) context.Error.WriteLine($"research: warning: prediction '{id}' has no true image; ignored.");
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => EvaluationRun.Run(source, options, parse.GetValue(outDir)!, parse.GetValue(force),

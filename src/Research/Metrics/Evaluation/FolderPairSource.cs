@@ -3,27 +3,44 @@ using Research.Imaging.Codecs;
 namespace Research.Metrics.Evaluation;
 
 /// <summary>
-/// Pairs from two folders of label images (PNG or TIFF), matched by file stem. Every true image is evaluated; a
+/// Pairs from a folder of true label images (PNG or TIFF) and a prediction set (a label folder or a Kaggle RLE file),
+/// matched by file stem / ImageId. Every true image is evaluated; a
 /// true image without a prediction is reported in <see cref="Missing"/> and paired with an empty prediction, or,
 /// when strict, makes <see cref="Check"/> throw. Predictions without a true image are listed in
 /// <see cref="Unmatched"/> and ignored.
 /// </summary>
 public sealed class FolderPairSource : ILabelPairSource
 {
-    private static readonly string[] Extensions = [".png", ".tif", ".tiff"];
     private readonly SortedDictionary<string, string> _truth;
-    private readonly Dictionary<string, string> _prediction;
+    private readonly IPredictionSet _prediction;
 
     /// <summary>Indexes both folders; throws <see cref="InputException"/> for a missing folder or duplicate stems.</summary>
     public FolderPairSource(string predictionFolder, string truthFolder, bool strict = false)
+        : this(new FolderPredictions(predictionFolder), truthFolder, strict)
     {
-        _truth = new SortedDictionary<string, string>(Index(truthFolder, "--truth"), StringComparer.Ordinal);
-        _prediction = Index(predictionFolder, "--pred");
+    }
+
+    /// <summary>
+    /// Pairs <paramref name="predictions"/> with the truth folder; throws <see cref="InputException"/> for a missing
+    /// folder, duplicate stems, or predictions none of whose identifiers name a true image.
+    /// </summary>
+    public FolderPairSource(IPredictionSet predictions, string truthFolder, bool strict = false)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        _truth = new SortedDictionary<string, string>(LabelFolder.Index(truthFolder, "--truth"), StringComparer.Ordinal);
+        _prediction = predictions;
         if (_truth.Count == 0) throw new InputException($"{truthFolder}: no label images (.png, .tif, .tiff) in the truth folder.");
-        Missing = [.. _truth.Keys.Where(id => !_prediction.ContainsKey(id))];
-        Unmatched = [.. _prediction.Keys.Where(id => !_truth.ContainsKey(id)).Order(StringComparer.Ordinal)];
+        var predicted = predictions.Ids.ToHashSet(StringComparer.Ordinal);
+        Missing = [.. _truth.Keys.Where(id => !predicted.Contains(id))];
+        Unmatched = [.. predicted.Where(id => !_truth.ContainsKey(id)).Order(StringComparer.Ordinal)];
+        if (predicted.Count > 0 && Missing.Count == _truth.Count)
+        {
+            throw new InputException(
+                $"{predictions.Description}: none of its {predicted.Count} identifiers (e.g. '{Unmatched[0]}') names a file in the truth folder {truthFolder} " +
+                $"(e.g. '{_truth.Keys.First()}'); identifiers must equal the true files' stems.");
+        }
         Strict = strict;
-        Description = $"predictions {predictionFolder} against truth {truthFolder}";
+        Description = $"{predictions.Description} against truth {truthFolder}";
         Check();
     }
 
@@ -55,30 +72,14 @@ public sealed class FolderPairSource : ILabelPairSource
         foreach (var (id, truthPath) in _truth)
         {
             var truth = LabelImage.From(ImageFile.Read(truthPath), truthPath);
-            if (_prediction.TryGetValue(id, out string? predictionPath))
+            if (_prediction.Ids.Contains(id))
             {
-                yield return new LabelPair(id, truth, LabelImage.From(ImageFile.Read(predictionPath), predictionPath));
+                yield return new LabelPair(id, truth, _prediction.Load(id, truth.Width, truth.Height));
             }
             else
             {
                 yield return new LabelPair(id, truth, LabelImage.Empty(truth.Width, truth.Height, $"(missing prediction for {truthPath})"), MissingPrediction: true);
             }
         }
-    }
-
-    private static Dictionary<string, string> Index(string folder, string option)
-    {
-        if (!Directory.Exists(folder)) throw new InputException($"{option} {folder}: the folder does not exist.");
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
-        {
-            if (!Extensions.Contains(Path.GetExtension(path).ToLowerInvariant())) continue;
-            string stem = Path.GetFileNameWithoutExtension(path);
-            if (!index.TryAdd(stem, path))
-            {
-                throw new InputException($"{option} {folder}: two label images share the stem '{stem}' ({index[stem]} and {path}); keep one.");
-            }
-        }
-        return index;
     }
 }
