@@ -62,6 +62,7 @@ public static class CliApp
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(DatasetsCommand.Create(context));
         root.Subcommands.Add(QuickstartCommand.Create(context));
+        root.Subcommands.Add(AugmentCommand.Create(context));
         return root;
     }
 
