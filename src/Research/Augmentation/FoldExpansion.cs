@@ -31,7 +31,8 @@ public static class FoldExpansion
         if (source.Length != n) throw new ArgumentException($"Expected {n} samples, got {source.Length}.", nameof(source));
         if (destination.Length < folds.Count * n) throw new ArgumentException($"The destination holds {destination.Length} samples; {folds.Count} folds need {folds.Count * n}.", nameof(destination));
         var scratch = new T[n];
-        int current = -1;
+        var doubled = new T[2 * n];
+        int current = -1, doubledKey = -1;
         for (int i = 0; i < folds.Count; i++)
         {
             var fold = folds[i];
@@ -48,6 +49,13 @@ public static class FoldExpansion
                 current = key;
             }
             var (w, h) = fold.RotatedSize(width, height);
+            if (fold.Axis == ShiftAxis.X)
+            {
+                if (doubledKey != key) FoldGeometry.DoubleRows<T>(scratch, doubled, w, h, channels);
+                doubledKey = key;
+                FoldGeometry.RollXFromDoubled<T>(doubled, target, w, h, channels, fold.ShiftPixels(width, height));
+                continue;
+            }
             FoldGeometry.Roll<T>(scratch, target, w, h, channels, fold.Axis, fold.ShiftPixels(width, height));
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Research.Imaging;
 
 namespace Research.Augmentation;
@@ -61,7 +63,29 @@ public static class FoldGeometry
             }
             return;
         }
+        if (channels == 1)
+        {
+            GatherBlocked(source, destination, outW, outH, origin, stepX, stepY);
+            return;
+        }
+        for (int y = 0; y < outH; y++)
+        {
+            int src = origin + y * stepY, dst = y * outW;
+            for (int x = 0; x < outW; x++, src += stepX, dst++)
+            {
+                for (int c = 0; c < channels; c++) destination[dst * channels + c] = source[src * channels + c];
+            }
+        }
+    }
+
+    private static void GatherBlocked<T>(ReadOnlySpan<T> source, Span<T> destination, int outW, int outH, int origin, int stepX, int stepY)
+        where T : unmanaged
+    {
+        // Transposes in 32 x 32 blocks so that reads and writes both stay in cache; indices were checked by the caller's sizes.
         const int Block = 32;
+        if (source.Length < outW * outH || destination.Length < outW * outH) throw new ArgumentException("Buffers are too small for the image.");
+        ref T src0 = ref MemoryMarshal.GetReference(source);
+        ref T dst0 = ref MemoryMarshal.GetReference(destination);
         for (int by = 0; by < outH; by += Block)
         {
             int yEnd = Math.Min(by + Block, outH);
@@ -70,11 +94,8 @@ public static class FoldGeometry
                 int xEnd = Math.Min(bx + Block, outW);
                 for (int y = by; y < yEnd; y++)
                 {
-                    int src = origin + y * stepY + bx * stepX, dst = y * outW + bx;
-                    for (int x = bx; x < xEnd; x++, src += stepX, dst++)
-                    {
-                        for (int c = 0; c < channels; c++) destination[dst * channels + c] = source[src * channels + c];
-                    }
+                    nint src = origin + y * stepY + bx * stepX, dst = y * outW + bx;
+                    for (int x = bx; x < xEnd; x++, src += stepX, dst++) Unsafe.Add(ref dst0, dst) = Unsafe.Add(ref src0, src);
                 }
             }
         }
@@ -108,6 +129,32 @@ public static class FoldGeometry
             var dst = destination.Slice(y * rowLength, rowLength);
             src.Slice(0, rowLength - sx).CopyTo(dst.Slice(sx));
             src.Slice(rowLength - sx).CopyTo(dst);
+        }
+    }
+
+    /// <summary>
+    /// Each row of <paramref name="source"/> written twice in a row into <paramref name="doubled"/> (2 x width x height x
+    /// channels), so that any x shift of a row is one contiguous copy (see <see cref="RollXFromDoubled{T}"/>).
+    /// </summary>
+    public static void DoubleRows<T>(ReadOnlySpan<T> source, Span<T> doubled, int width, int height, int channels) where T : unmanaged
+    {
+        int rowLength = width * channels;
+        for (int y = 0; y < height; y++)
+        {
+            var row = source.Slice(y * rowLength, rowLength);
+            row.CopyTo(doubled.Slice(2 * y * rowLength, rowLength));
+            row.CopyTo(doubled.Slice((2 * y + 1) * rowLength, rowLength));
+        }
+    }
+
+    /// <summary>The roll along x by <paramref name="shift"/> from rows prepared by <see cref="DoubleRows{T}"/>: one copy per row.</summary>
+    public static void RollXFromDoubled<T>(ReadOnlySpan<T> doubled, Span<T> destination, int width, int height, int channels, int shift) where T : unmanaged
+    {
+        int rowLength = width * channels;
+        int start = (width - ((shift % width) + width) % width) % width * channels;
+        for (int y = 0; y < height; y++)
+        {
+            doubled.Slice(2 * y * rowLength + start, rowLength).CopyTo(destination.Slice(y * rowLength, rowLength));
         }
     }
 

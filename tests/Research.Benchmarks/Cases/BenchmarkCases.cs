@@ -9,6 +9,7 @@ public static class BenchmarkCases
     public static IReadOnlyList<IBenchmarkCase> All { get; } =
     [
         new PngDecodeCase(),
+        new Augment113Case(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>
