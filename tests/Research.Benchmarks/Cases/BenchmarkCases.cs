@@ -10,6 +10,7 @@ public static class BenchmarkCases
     [
         new PngDecodeCase(),
         new Augment113Case(),
+        new Clahe1024Case(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>
