@@ -63,6 +63,7 @@ public static class CliApp
         root.Subcommands.Add(DatasetsCommand.Create(context));
         root.Subcommands.Add(QuickstartCommand.Create(context));
         root.Subcommands.Add(AugmentCommand.Create(context));
+        root.Subcommands.Add(PreprocessCommand.Create(context));
         return root;
     }
 
