@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Research.Augmentation;
 using Research.Datasets.Synthetic;
 using Research.Imaging.Codecs;
 using Research.Imaging.Drawing;
@@ -17,7 +18,7 @@ public sealed record QuickstartResult(string OutputFolder, IReadOnlyList<string>
 
 /// <summary>
 /// The main job on the embedded default dataset. Writes into the output folder: <c>data/</c> (the synthetic-nuclei
-/// dataset: images, labels, index), <c>preview.png</c> (the first images with their object outlines), <c>summary.md</c>
+/// dataset: images, labels, index), <c>preview.png</c> (the first images with their object outlines), <c>augmentation.png</c> (16 of the 113 folds of the first image, outlined), <c>summary.md</c>
 /// and <c>summary.json</c> (what was made, object statistics) and <c>provenance.json</c>. The folder appears only when complete.
 /// </summary>
 public static class Quickstart
@@ -36,6 +37,7 @@ public static class Quickstart
 
         progress?.Report(new WorkflowProgress("Drawing preview", 0, 1));
         WritePreview(output.PathFor("preview.png"), options);
+        WriteAugmentationPreview(output.PathFor("augmentation.png"), options);
         progress?.Report(new WorkflowProgress("Drawing preview", 1, 1));
 
         var summary = QuickstartSummary.From(index);
@@ -50,8 +52,15 @@ public static class Quickstart
             FinishedUtc = DateTimeOffset.UtcNow,
         });
         output.Commit();
-        string[] files = ["data/", "preview.png", "summary.md", "summary.json", "provenance.json"];
+        string[] files = ["data/", "preview.png", "augmentation.png", "summary.md", "summary.json", "provenance.json"];
         return new QuickstartResult(output.Target, files, index);
+    }
+
+    /// <summary>16 of the 113 folds of the first image (spread over the scheme), objects outlined: what training will see.</summary>
+    private static void WriteAugmentationPreview(string path, QuickstartOptions options)
+    {
+        var sample = new SyntheticNucleiGenerator(options.Dataset).Generate(0);
+        ImageFile.Write(path, AugmentationPreview.Grid(sample.Image, sample.Labels, AugmentationPreview.Spread(AugmentationScheme.Fold113, 16), columns: 8));
     }
 
     private static void WritePreview(string path, QuickstartOptions options)
@@ -102,7 +111,7 @@ public sealed record QuickstartSummary(string Dataset, int Images, int Size, int
         md.AppendLine(c, $"| images | {Images} |");
         md.AppendLine(c, $"| objects | {Objects} |");
         md.AppendLine(c, $"| objects per image (min / median / max) | {ObjectsPerImageMin} / {ObjectsPerImageMedian} / {ObjectsPerImageMax} |").AppendLine();
-        md.AppendLine("Files: `data/images/*.png` (images), `data/labels/*.tif` (labels, 0 = background), `data/synthetic-nuclei.json` (options and SHA-256 of every file), `preview.png` (first images with object outlines), `provenance.json` (versions, seed, times).");
+        md.AppendLine("Files: `data/images/*.png` (images), `data/labels/*.tif` (labels, 0 = background), `data/synthetic-nuclei.json` (options and SHA-256 of every file), `preview.png` (first images with object outlines), `augmentation.png` (16 of the 113 folds of the first image), `provenance.json` (versions, seed, times).");
         return md.ToString();
     }
 }

@@ -10,6 +10,10 @@ public static class BenchmarkCases
     [
         new PngDecodeCase(),
         new EvaluateDsbCase(),
+        new Augment113Case(),
+        new Clahe1024Case(),
+        new Resize1024Case(Research.Processing.ResizeInterpolation.Linear),
+        new Resize1024Case(Research.Processing.ResizeInterpolation.Area),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>

@@ -22,6 +22,11 @@ public sealed class QuickstartTests
         Assert.Equal(3, preview.Channels);
         Assert.Equal(4 * 64 + 5 * 4, preview.Width); // four 64 px tiles and five 4 px gaps
 
+        var augmentation = ImageFile.Read<byte>(Path.Combine(dir, "augmentation.png"));
+        Assert.Equal(8 * 64 + 9 * 4, augmentation.Width); // 16 folds in 8 columns of 64 px tiles, 4 px gaps
+        Assert.Equal(2 * 64 + 3 * 4, augmentation.Height);
+        Assert.Contains("augmentation.png", output, StringComparison.Ordinal);
+
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
         Assert.Equal(5, summary.RootElement.GetProperty("images").GetInt32());
         Assert.True(summary.RootElement.GetProperty("objects").GetInt32() >= 5);
