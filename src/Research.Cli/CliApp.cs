@@ -41,6 +41,11 @@ public static class CliApp
             error.WriteLine($"research: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Research.Torch.Training.TrainingFailedException e)
+        {
+            error.WriteLine($"research: {e.Message}");
+            return ExitCodes.CheckFailed;
+        }
         catch (TorchUnavailableException e)
         {
             error.WriteLine($"research: {e.Message}");
@@ -62,6 +67,7 @@ public static class CliApp
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(DatasetsCommand.Create(context));
         root.Subcommands.Add(QuickstartCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
         return root;
     }
 
