@@ -68,6 +68,7 @@ public static class CliApp
         root.Subcommands.Add(DatasetsCommand.Create(context));
         root.Subcommands.Add(QuickstartCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(PredictCommand.Create(context));
         return root;
     }
 
