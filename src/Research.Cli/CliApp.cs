@@ -41,6 +41,11 @@ public static class CliApp
             error.WriteLine($"research: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Research.Torch.Training.TrainingFailedException e)
+        {
+            error.WriteLine($"research: {e.Message}");
+            return ExitCodes.CheckFailed;
+        }
         catch (TorchUnavailableException e)
         {
             error.WriteLine($"research: {e.Message}");
@@ -66,6 +71,8 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(AugmentCommand.Create(context));
         root.Subcommands.Add(PreprocessCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(PredictCommand.Create(context));
         return root;
     }
 

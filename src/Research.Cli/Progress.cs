@@ -26,6 +26,7 @@ public static class ProgressBars
                             task = ctx.AddTask(Markup.Escape(update.Step), maxValue: Math.Max(1, update.Total));
                             tasks[update.Step] = task;
                         }
+                        if (update.Detail is not null) task.Description = Markup.Escape($"{update.Step} {update.Detail}");
                         task.Value = Math.Max(task.Value, update.Done);
                     }
                 });

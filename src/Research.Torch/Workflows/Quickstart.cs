@@ -6,6 +6,8 @@ using Research.Imaging.Codecs;
 using Research.Imaging.Drawing;
 using Research.IO;
 using Research.Provenance;
+using Research.Torch.Inference;
+using Research.Torch.Training;
 using Research.Torch.Runtime;
 
 namespace Research.Torch.Workflows;
@@ -18,7 +20,9 @@ public sealed record QuickstartResult(string OutputFolder, IReadOnlyList<string>
 
 /// <summary>
 /// The main job on the embedded default dataset. Writes into the output folder: <c>data/</c> (the synthetic-nuclei
-/// dataset: images, labels, index), <c>preview.png</c> (the first images with their object outlines), <c>augmentation.png</c> (16 of the 113 folds of the first image, outlined), <c>summary.md</c>
+/// dataset: images, labels, index), <c>preview.png</c> (the first images with their object outlines), <c>augmentation.png</c>
+/// (16 of the 113 folds of the first image, outlined), <c>run/</c> (a small U-Net trained on the data),
+/// <c>learning_curves.html</c>, <c>predictions/</c> (its instance labels and submission.csv), <c>summary.md</c>
 /// and <c>summary.json</c> (what was made, object statistics) and <c>provenance.json</c>. The folder appears only when complete.
 /// </summary>
 public static class Quickstart
@@ -40,7 +44,12 @@ public static class Quickstart
         WriteAugmentationPreview(output.PathFor("augmentation.png"), options);
         progress?.Report(new WorkflowProgress("Drawing preview", 1, 1));
 
-        var summary = QuickstartSummary.From(index);
+        var training = options.Training with { Synthetic = options.Dataset, Seed = options.Dataset.Seed };
+        var run = TrainingRun.Start(training, output.PathFor("run"), progress: progress, commandLine: options.CommandLine);
+        File.Copy(Path.Combine(output.PathFor("run"), TrainingRun.CurvesFile), output.PathFor(TrainingRun.CurvesFile));
+        Prediction.Run(new PredictOptions { RunFolder = output.PathFor("run"), Input = output.PathFor(Path.Combine("data", "images")), Output = output.PathFor("predictions"), Tile = 256, Overlap = 32, Device = training.Device }, progress);
+
+        var summary = QuickstartSummary.From(index, run.Metrics[^1]);
         Json.Write(output.PathFor("summary.json"), summary);
         AtomicFile.WriteAllText(output.PathFor("summary.md"), summary.ToMarkdown());
         Json.Write(output.PathFor("provenance.json"), new RunProvenance
@@ -52,7 +61,7 @@ public static class Quickstart
             FinishedUtc = DateTimeOffset.UtcNow,
         });
         output.Commit();
-        string[] files = ["data/", "preview.png", "augmentation.png", "summary.md", "summary.json", "provenance.json"];
+        string[] files = ["data/", "preview.png", "augmentation.png", "run/", "learning_curves.html", "predictions/", "summary.md", "summary.json", "provenance.json"];
         return new QuickstartResult(output.Target, files, index);
     }
 
@@ -88,16 +97,17 @@ public static class Quickstart
 /// <param name="ObjectsPerImageMin">Fewest objects in an image.</param>
 /// <param name="ObjectsPerImageMedian">Median objects per image.</param>
 /// <param name="ObjectsPerImageMax">Most objects in an image.</param>
+/// <param name="Training">The last epoch of the U-Net trained on the data.</param>
 public sealed record QuickstartSummary(string Dataset, int Images, int Size, int BitDepth, ulong Seed, int Objects,
-    int ObjectsPerImageMin, double ObjectsPerImageMedian, int ObjectsPerImageMax)
+    int ObjectsPerImageMin, double ObjectsPerImageMedian, int ObjectsPerImageMax, EpochMetrics Training)
 {
     /// <summary>Computes the summary from a written dataset's index.</summary>
-    public static QuickstartSummary From(SyntheticDatasetIndex index)
+    public static QuickstartSummary From(SyntheticDatasetIndex index, EpochMetrics training)
     {
         var counts = index.Samples.Select(s => s.Objects).Order().ToArray();
         double median = counts.Length % 2 == 1 ? counts[counts.Length / 2] : (counts[counts.Length / 2 - 1] + counts[counts.Length / 2]) / 2.0;
         return new QuickstartSummary(index.Dataset, counts.Length, index.Options.Size, (int)index.Options.Depth, index.Options.Seed,
-            counts.Sum(), counts[0], median, counts[^1]);
+            counts.Sum(), counts[0], median, counts[^1], training);
     }
 
     /// <summary>The summary as a short Markdown report.</summary>
@@ -110,8 +120,9 @@ public sealed record QuickstartSummary(string Dataset, int Images, int Size, int
         md.AppendLine("| measure | value |").AppendLine("|---|---|");
         md.AppendLine(c, $"| images | {Images} |");
         md.AppendLine(c, $"| objects | {Objects} |");
-        md.AppendLine(c, $"| objects per image (min / median / max) | {ObjectsPerImageMin} / {ObjectsPerImageMedian} / {ObjectsPerImageMax} |").AppendLine();
-        md.AppendLine("Files: `data/images/*.png` (images), `data/labels/*.tif` (labels, 0 = background), `data/synthetic-nuclei.json` (options and SHA-256 of every file), `preview.png` (first images with object outlines), `augmentation.png` (16 of the 113 folds of the first image), `provenance.json` (versions, seed, times).");
+        md.AppendLine(c, $"| objects per image (min / median / max) | {ObjectsPerImageMin} / {ObjectsPerImageMedian} / {ObjectsPerImageMax} |");
+        md.AppendLine(c, $"| U-Net after {Training.Epoch} epochs: validation Dice / IoU | {Training.ValidationDice:F3} / {Training.ValidationIou:F3} |").AppendLine();
+        md.AppendLine("Files: `data/images/*.png` (images), `data/labels/*.tif` (labels, 0 = background), `data/synthetic-nuclei.json` (options and SHA-256 of every file), `preview.png` (first images with object outlines), `augmentation.png` (16 of the 113 folds of the first image), `run/` (the training run: config, metrics.csv, checkpoints), `learning_curves.html`, `predictions/` (16-bit label TIFFs and submission.csv for the generated images), `provenance.json` (versions, seed, times).");
         return md.ToString();
     }
 }

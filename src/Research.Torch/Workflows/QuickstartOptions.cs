@@ -1,4 +1,7 @@
 using Research.Datasets.Synthetic;
+using Research.Torch.Models;
+using Research.Torch.Runtime;
+using Research.Torch.Training;
 
 namespace Research.Torch.Workflows;
 
@@ -16,6 +19,15 @@ public sealed record QuickstartOptions
 
     /// <summary>How many images the preview shows. <value>The default value is 4.</value></summary>
     public int PreviewImages { get; init; } = 4;
+
+    /// <summary>
+    /// The small U-Net trained on the generated data (its dataset and seed are taken from <see cref="Dataset"/>).
+    /// <value>The default value is unet with 8 base filters, 64 px crops, batch 4, 5 epochs, learning rate 0.003, one thread per core, CPU.</value>
+    /// </summary>
+    public TrainingOptions Training { get; init; } = new()
+    {
+        Model = ModelKind.Unet, BaseFilters = 8, CropSize = 64, BatchSize = 4, Epochs = 5, LearningRate = 3e-3, Device = DevicePreference.Cpu,
+    };
 
     /// <summary>The command line, recorded in provenance.</summary>
     public string? CommandLine { get; init; }

@@ -1,3 +1,4 @@
+using Research.Processing.Labels;
 using Research.Processing;
 
 namespace Research.Metrics;

@@ -11,7 +11,7 @@ public sealed class QuickstartTests
     {
         using var temp = new TempFolder();
         string dir = temp.Combine("qs");
-        var (code, output, error) = CliRunner.Run("quickstart", "--out", dir, "--count", "5", "--size", "64", "--seed", "3");
+        var (code, output, error) = CliRunner.Run("quickstart", "--out", dir, "--count", "5", "--size", "64", "--seed", "3", "--epochs", "2");
         Assert.True(code == 0, error);
         Assert.Contains("summary.md", output, StringComparison.Ordinal);
         Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "data", "images")).Length);
@@ -31,6 +31,12 @@ public sealed class QuickstartTests
         Assert.Equal(5, summary.RootElement.GetProperty("images").GetInt32());
         Assert.True(summary.RootElement.GetProperty("objects").GetInt32() >= 5);
         Assert.Contains("# Quickstart summary", File.ReadAllText(Path.Combine(dir, "summary.md")), StringComparison.Ordinal);
+
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "run", "metrics.csv")).Length); // header and 2 epochs
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "learning_curves.html")), StringComparison.Ordinal);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "predictions"), "*.tif").Length);
+        Assert.StartsWith("ImageId,EncodedPixels", File.ReadAllText(Path.Combine(dir, "predictions", "submission.csv")), StringComparison.Ordinal);
+        Assert.Equal(2, summary.RootElement.GetProperty("training").GetProperty("epoch").GetInt32());
 
         using var provenance = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "provenance.json")));
         Assert.Equal(3UL, provenance.RootElement.GetProperty("seed").GetUInt64());

@@ -9,6 +9,17 @@ public static class ConnectedComponents
     /// </summary>
     public static int[] Label(ReadOnlySpan<int> mask, int width, int height, Connectivity connectivity = Connectivity.Four)
     {
+        var foreground = new bool[mask.Length];
+        for (int i = 0; i < mask.Length; i++) foreground[i] = mask[i] > 0;
+        return Label(foreground, width, height, connectivity, out _);
+    }
+
+    /// <summary>
+    /// Labels the connected components of the true pixels of <paramref name="mask"/> with 1, 2, ... in raster order of
+    /// each component's first pixel; <paramref name="count"/> receives the number of components.
+    /// </summary>
+    public static int[] Label(ReadOnlySpan<bool> mask, int width, int height, Connectivity connectivity, out int count)
+    {
         if (mask.Length != (long)width * height) throw new ArgumentException($"Mask holds {mask.Length} values for a {width}x{height} image.", nameof(mask));
         var labels = new int[mask.Length];
         var parent = new List<int> { 0 };
@@ -19,7 +30,7 @@ public static class ConnectedComponents
             for (int x = 0; x < width; x++)
             {
                 int i = row + x;
-                if (mask[i] <= 0) continue;
+                if (!mask[i]) continue;
                 int found = 0;
                 if (x > 0 && labels[i - 1] != 0) found = Join(parent, found, labels[i - 1]);
                 if (y > 0)
@@ -45,6 +56,7 @@ public static class ConnectedComponents
             final[k] = final[root];
         }
         for (int i = 0; i < labels.Length; i++) labels[i] = final[labels[i]];
+        count = next;
         return labels;
     }
 

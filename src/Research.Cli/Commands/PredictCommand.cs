@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Research.Torch.Inference;
+using Research.Torch.Runtime;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research predict</c>: instance labels and a Kaggle submission from a trained run.</summary>
+public static class PredictCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var run = new Option<string>("--run") { Description = "The training run folder (its checkpoints/best is used).", Required = true };
+        var input = new Option<string>("--input") { Description = "An image file or a folder of images.", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder: <image>.tif (16-bit labels) and submission.csv.", Required = true };
+        var tile = new Option<int>("--tile") { Description = "Tile side in pixels (default 512).", DefaultValueFactory = _ => 512 };
+        var overlap = new Option<int>("--overlap") { Description = "Tile overlap in pixels, blended (default 64).", DefaultValueFactory = _ => 64 };
+        var tta = new Option<bool>("--tta") { Description = "Average the 8 D4 transforms (test-time augmentation)." };
+        var device = new Option<DevicePreference>("--device") { Description = "auto, cpu or cuda (default auto).", DefaultValueFactory = _ => DevicePreference.Auto };
+        var command = new Command("predict", "Predict instance labels (16-bit TIFF per image) and a Kaggle submission.csv with a trained run.")
+        {
+            run, input, output, tile, overlap, tta, device,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new PredictOptions
+            {
+                RunFolder = parse.GetValue(run)!,
+                Input = parse.GetValue(input)!,
+                Output = parse.GetValue(output)!,
+                Tile = parse.GetValue(tile),
+                Overlap = parse.GetValue(overlap),
+                TestTimeAugmentation = parse.GetValue(tta),
+                Device = parse.GetValue(device),
+            };
+            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, line => context.Console.WriteLine(line)));
+            context.Console.WriteLine($"Predicted {result.Images} image(s), {result.Objects} objects: {result.OutputFolder}/submission.csv");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

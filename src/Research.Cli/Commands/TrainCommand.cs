@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Research.Datasets.Synthetic;
+using Research.Torch.Losses;
+using Research.Torch.Models;
+using Research.Torch.Runtime;
+using Research.Torch.Training;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research train</c>: trains a model into a run folder, or resumes one.</summary>
+public static class TrainCommand
+{
+    private static readonly TrainingOptions Defaults = new();
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var dataset = new Option<string>("--dataset") { Description = "Dataset id (synthetic-nuclei is generated in memory).", DefaultValueFactory = _ => SyntheticNucleiGenerator.DatasetId };
+        var root = new Option<string?>("--root") { Description = "Dataset root folder (manifest datasets)." };
+        var output = new Option<string>("--out") { Description = "The run folder.", Required = true };
+        var model = new Option<string>("--model") { Description = $"Model: {string.Join(", ", ModelRegistry.AvailableNames)} (default unet).", DefaultValueFactory = _ => "unet" };
+        var loss = new Option<string>("--loss") { Description = $"Loss: {string.Join(", ", LossRegistry.AvailableNames)} (default bce-dice).", DefaultValueFactory = _ => "bce-dice" };
+        var optimizer = new Option<string>("--optimizer") { Description = "Optimiser: adam, rmsprop, sgd (default adam).", DefaultValueFactory = _ => "adam" };
+        var schedule = new Option<string>("--schedule") { Description = "Learning-rate schedule: constant, plateau, step, cosine (default plateau).", DefaultValueFactory = _ => "plateau" };
+        var epochs = new Option<int>("--epochs") { Description = $"Epochs (default {Defaults.Epochs}).", DefaultValueFactory = _ => Defaults.Epochs };
+        var batch = new Option<int>("--batch") { Description = $"Crops per batch (default {Defaults.BatchSize}).", DefaultValueFactory = _ => Defaults.BatchSize };
+        var size = new Option<int>("--size") { Description = $"Training crop side, a multiple of the model's stride (default {Defaults.CropSize}).", DefaultValueFactory = _ => Defaults.CropSize };
+        var lr = new Option<double>("--lr") { Description = $"Initial learning rate (default {Defaults.LearningRate}).", DefaultValueFactory = _ => Defaults.LearningRate };
+        var seed = new Option<ulong>("--seed") { Description = $"Seed of weights, data order, crops, augmentation, dropout and the synthetic data (default {Defaults.Seed}).", DefaultValueFactory = _ => Defaults.Seed };
+        var device = new Option<DevicePreference>("--device") { Description = "auto, cpu or cuda (default auto).", DefaultValueFactory = _ => DevicePreference.Auto };
+        var augment = new Option<string>("--augment") { Description = "none, random or fold113 (default none).", DefaultValueFactory = _ => "none" };
+        var baseFilters = new Option<int>("--base-filters") { Description = $"Base filters of unet and bh2019-unet (default {Defaults.BaseFilters}).", DefaultValueFactory = _ => Defaults.BaseFilters };
+        var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation loss (default 0 = off).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (default 0 = libtorch's choice).", DefaultValueFactory = _ => 0 };
+        var images = new Option<int>("--images") { Description = $"synthetic-nuclei: number of images (default {Defaults.Synthetic.Count}).", DefaultValueFactory = _ => Defaults.Synthetic.Count };
+        var imageSize = new Option<int>("--image-size") { Description = $"synthetic-nuclei: image side in pixels (default {Defaults.Synthetic.Size}).", DefaultValueFactory = _ => Defaults.Synthetic.Size };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from checkpoints/last (its config.json; --epochs may extend it)." };
+        var command = new Command("train", "Train a segmentation model into a run folder (config, metrics.csv, learning curves, checkpoints, provenance).")
+        {
+            dataset, root, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, patience, threads, images, imageSize, resume,
+        };
+        command.SetAction(parse =>
+        {
+            string run = parse.GetValue(output)!;
+            bool quiet = parse.GetValue(CliApp.Quiet);
+            Action<string> log = line => context.Console.WriteLine(line);
+            var result = ProgressBars.Run(context, quiet, progress =>
+            {
+                if (parse.GetValue(resume))
+                {
+                    int? moreEpochs = parse.GetResult(epochs) is { Implicit: false } ? parse.GetValue(epochs) : null;
+                    return TrainingRun.Resume(run, moreEpochs, null, progress, log, context.CommandLine);
+                }
+                var options = new TrainingOptions
+                {
+                    Dataset = parse.GetValue(dataset)!,
+                    DatasetRoot = parse.GetValue(root),
+                    Synthetic = new SyntheticNucleiOptions { Count = parse.GetValue(images), Size = parse.GetValue(imageSize), Seed = parse.GetValue(seed) },
+                    Model = ModelRegistry.Parse(parse.GetValue(model)!),
+                    Loss = LossRegistry.Parse(parse.GetValue(loss)!),
+                    Optimizer = Names.Optimizer(parse.GetValue(optimizer)!),
+                    Schedule = Names.Schedule(parse.GetValue(schedule)!),
+                    Augment = Names.Augment(parse.GetValue(augment)!),
+                    Epochs = parse.GetValue(epochs),
+                    BatchSize = parse.GetValue(batch),
+                    CropSize = parse.GetValue(size),
+                    LearningRate = parse.GetValue(lr),
+                    Seed = parse.GetValue(seed),
+                    Device = parse.GetValue(device),
+                    BaseFilters = parse.GetValue(baseFilters),
+                    EarlyStoppingPatience = parse.GetValue(patience),
+                    Threads = parse.GetValue(threads),
+                };
+                if (options.Dataset != SyntheticNucleiGenerator.DatasetId)
+                {
+                    throw new InputException($"Dataset '{options.Dataset}': training reads only the generated '{SyntheticNucleiGenerator.DatasetId}' dataset so far; readers for manifest datasets arrive with the datasets work.");
+                }
+                return TrainingRun.Start(options, run, null, progress, log, context.CommandLine);
+            });
+            var lastRow = result.Metrics.Count > 0 ? result.Metrics[^1] : null;
+            context.Console.WriteLine(lastRow is null
+                ? $"Nothing to do: {run} has completed its epochs."
+                : FormattableString.Invariant($"Trained {lastRow.Epoch} epochs on {result.Device}: val_dice {lastRow.ValidationDice:F4}. Run folder: {run}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

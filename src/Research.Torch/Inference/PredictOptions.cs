@@ -1,0 +1,39 @@
+using Research.Processing.Labels;
+using Research.Torch.Runtime;
+
+namespace Research.Torch.Inference;
+
+/// <summary>Settings of <c>research predict</c>.</summary>
+public sealed record PredictOptions
+{
+    /// <summary>The training run folder whose <c>checkpoints/best</c> is used.</summary>
+    public required string RunFolder { get; init; }
+
+    /// <summary>An image file or a folder of images (PNG, TIFF, JPEG, BMP).</summary>
+    public required string Input { get; init; }
+
+    /// <summary>The output folder (one 16-bit label TIFF per image and <c>submission.csv</c>).</summary>
+    public required string Output { get; init; }
+
+    /// <summary>Tile side in pixels, rounded up to the model's stride. <value>The default value is 512.</value></summary>
+    public int Tile { get; init; } = 512;
+
+    /// <summary>Overlap of neighbouring tiles in pixels, blended with a cosine ramp. <value>The default value is 64.</value></summary>
+    public int Overlap { get; init; } = 64;
+
+    /// <summary>Average the predictions of the 8 D4 transforms (test-time augmentation). <value>The default value is false.</value></summary>
+    public bool TestTimeAugmentation { get; init; }
+
+    /// <summary>Post-processing to instance labels. <value>The default value is the defaults of <see cref="InstanceSeparationOptions"/>.</value></summary>
+    public InstanceSeparationOptions Separation { get; init; } = new();
+
+    /// <summary>The device. <value>The default value is <see cref="DevicePreference.Auto"/>.</value></summary>
+    public DevicePreference Device { get; init; } = DevicePreference.Auto;
+
+    /// <summary>Throws an <see cref="InputException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        if (Tile < 16) throw new InputException($"--tile must be at least 16 pixels, got {Tile}.");
+        if (Overlap < 0 || Overlap * 2 >= Tile) throw new InputException($"--overlap must be in [0, tile / 2), got {Overlap} for tile {Tile}.");
+    }
+}

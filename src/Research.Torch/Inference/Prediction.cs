@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using Research.Imaging;
+using Research.Imaging.Codecs;
+using Research.IO;
+using Research.Processing.Labels;
+using Research.Torch.Models;
+using Research.Torch.Runtime;
+using Research.Torch.Training;
+using Research.Torch.Workflows;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Research.Torch.Inference;
+
+/// <summary>What prediction wrote.</summary>
+/// <param name="OutputFolder">The output folder.</param>
+/// <param name="Images">Images predicted.</param>
+/// <param name="Objects">Objects found over all images.</param>
+public sealed record PredictResult(string OutputFolder, int Images, int Objects);
+
+/// <summary>
+/// <c>research predict</c>: loads a run's best checkpoint, predicts each input image by tiles
+/// (<see cref="TiledPrediction"/>), separates instances (<see cref="InstanceSeparation"/>) and writes
+/// <c>&lt;name&gt;.tif</c> (16-bit labels) per image and <c>submission.csv</c> (Kaggle DSB2018: ImageId,EncodedPixels,
+/// one row per object, an empty EncodedPixels row for an image without objects).
+/// </summary>
+public static class Prediction
+{
+    private static readonly string[] Extensions = [".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp"];
+
+    /// <summary>Runs the prediction.</summary>
+    public static PredictResult Run(PredictOptions options, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var config = TrainingRun.ReadConfig(options.RunFolder);
+        var device = TorchRuntime.ResolveDevice(options.Device);
+        string checkpoint = Path.Combine(options.RunFolder, TrainingRun.BestCheckpoint);
+        Checkpoint.Recover(checkpoint);
+        var files = InputFiles(options.Input);
+        using var model = LoadModel(config, checkpoint, device);
+        int stride = ModelRegistry.Stride(config.Model);
+        Directory.CreateDirectory(options.Output);
+        var csv = new StringBuilder("ImageId,EncodedPixels\n");
+        int objects = 0;
+        for (int n = 0; n < files.Count; n++)
+        {
+            string id = Path.GetFileNameWithoutExtension(files[n]);
+            var image = Prepare(ImageFile.Read(files[n]), (int)model.InChannels, files[n]);
+            if (image.Width % stride != 0 || image.Height % stride != 0)
+            {
+                log?.Invoke($"{files[n]}: {image.Width} x {image.Height} px is not a multiple of the model's stride {stride}; tiles are padded with zeros.");
+            }
+            var probability = TiledPrediction.Probability(model.Model, ImageScaling.ToUnitFloat(image), image.Channels, image.Height, image.Width,
+                options.Tile, options.Overlap, stride, options.TestTimeAugmentation, device);
+            var labels = InstanceSeparation.Run(probability, image.Width, image.Height, options.Separation);
+            int count = labels.Length == 0 ? 0 : labels.Max();
+            if (count > ushort.MaxValue) throw new InputException($"{files[n]}: {count} objects do not fit a 16-bit label image.");
+            ImageFile.Write(Path.Combine(options.Output, id + ".tif"), new Image<ushort>(image.Width, image.Height, 1, Array.ConvertAll(labels, l => (ushort)l)));
+            if (count == 0) csv.Append(id).Append(",\n");
+            for (int label = 1; label <= count; label++) csv.Append(id).Append(',').Append(KaggleRunLength.Encode(labels, image.Width, image.Height, label)).Append('\n');
+            objects += count;
+            progress?.Report(new WorkflowProgress("Predicting", n + 1, files.Count));
+        }
+        AtomicFile.WriteAllText(Path.Combine(options.Output, "submission.csv"), csv.ToString());
+        return new PredictResult(options.Output, files.Count, objects);
+    }
+
+    private static IReadOnlyList<string> InputFiles(string input)
+    {
+        if (File.Exists(input)) return [input];
+        if (!Directory.Exists(input)) throw new InputException($"--input {input}: no such file or folder.");
+        var files = Directory.GetFiles(input).Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) throw new InputException($"--input {input}: no images ({string.Join(", ", Extensions)}) in this folder.");
+        return files;
+    }
+
+    private static IImage Prepare(IImage image, int channels, string path)
+    {
+        if (image.Channels == channels) return image;
+        if (channels == 1) return GreyConversion.ToGrey(image);
+        throw new InputException($"{path}: the model expects {channels} channels but the image has {image.Channels}.");
+    }
+
+    private static LoadedModel LoadModel(TrainingOptions config, string checkpoint, Device device)
+    {
+        string statePath = Path.Combine(checkpoint, Checkpoint.StateFile);
+        if (!File.Exists(statePath)) throw new InputException($"{checkpoint}: no checkpoint here ({Checkpoint.StateFile} is missing); train the run first.");
+        var stored = System.Text.Json.JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(statePath), Checkpoint.JsonOptions)!;
+        var model = ModelRegistry.Create(config.Model, stored.InChannels, stored.OutChannels, config.BaseFilters);
+        var expected = new CheckpointState(0, ModelRegistry.NameOf(config.Model), config.BaseFilters, stored.InChannels, config.OutputChannels,
+            ModelRegistry.ParameterCount(model), config.Optimizer, stored.Schedule);
+        Checkpoint.ReadState(checkpoint, expected);
+        Checkpoint.Load(checkpoint, model, null);
+        model.to(device);
+        model.eval();
+        return new LoadedModel(model, stored.InChannels);
+    }
+
+    private sealed record LoadedModel(nn.Module<Tensor, Tensor> Model, long InChannels) : IDisposable
+    {
+        public void Dispose() => Model.Dispose();
+    }
+}

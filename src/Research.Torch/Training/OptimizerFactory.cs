@@ -1,0 +1,28 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Research.Torch.Training;
+
+/// <summary>Creates the optimisers and sets their learning rate.</summary>
+public static class OptimizerFactory
+{
+    /// <summary>Creates the optimiser over the model's parameters.</summary>
+    public static OptimizerHelper Create(OptimizerKind kind, nn.Module model, double learningRate, double momentum)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return kind switch
+        {
+            OptimizerKind.Adam => optim.Adam(model.parameters(), learningRate),
+            OptimizerKind.Rmsprop => optim.RMSProp(model.parameters(), learningRate),
+            OptimizerKind.Sgd => optim.SGD(model.parameters(), learningRate, momentum),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+    }
+
+    /// <summary>Sets the learning rate of every parameter group.</summary>
+    public static void SetLearningRate(OptimizerHelper optimizer, double learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using Research.Randomness;
+using Research.Torch.Losses;
+using Research.Torch.Models;
+using Research.Torch.Workflows;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Research.Torch.Training;
+
+/// <summary>
+/// Model, optimiser and loss of one run, and the epoch loop: batches come from a <see cref="BatchPrefetcher"/>,
+/// every step runs inside a dispose scope, validation scores the held-out images after each epoch.
+/// Weights are initialised after <c>torch.manual_seed(seed)</c>; each epoch re-seeds torch from (seed, epoch) for dropout.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly TrainingOptions _options;
+    private readonly ITrainingSource _source;
+    private readonly DataSplit _split;
+    private readonly ISegmentationLoss _loss;
+    private readonly ICropAugmenter? _augmenter;
+
+    /// <summary>Builds the model and optimiser on <paramref name="device"/>.</summary>
+    public Trainer(TrainingOptions options, ITrainingSource source, Device device)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        Device = device;
+        _split = DataSplit.BySource(source, options.ValidationFraction, options.Seed);
+        _loss = LossRegistry.Create(options.Loss);
+        _augmenter = options.Augment == AugmentKind.Random ? new RandomD4Augmenter() : null;
+        torch.manual_seed(SeedOf(options.Seed, 0));
+        Model = ModelRegistry.Create(options.Model, source.Channels, _loss.OutputChannels, options.BaseFilters);
+        Model.to(device);
+        Optimizer = OptimizerFactory.Create(options.Optimizer, Model, options.LearningRate, options.Momentum);
+    }
+
+    /// <summary>The device.</summary>
+    public Device Device { get; }
+
+    /// <summary>The model.</summary>
+    public nn.Module<Tensor, Tensor> Model { get; }
+
+    /// <summary>The optimiser.</summary>
+    public OptimizerHelper Optimizer { get; }
+
+    /// <summary>The train/validation split.</summary>
+    public DataSplit Split => _split;
+
+    /// <summary>Batches per epoch.</summary>
+    public int BatchesPerEpoch => (_split.Train.Count + _options.BatchSize - 1) / _options.BatchSize;
+
+    /// <summary>The checkpoint state fields that identify this model and optimiser.</summary>
+    public CheckpointState Identity(int epoch, ScheduleState schedule) => new(epoch, ModelRegistry.NameOf(_options.Model), _options.BaseFilters,
+        _source.Channels, _loss.OutputChannels, ModelRegistry.ParameterCount(Model), _options.Optimizer, schedule);
+
+    /// <summary>Trains epoch <paramref name="epoch"/> (1-based) at <paramref name="learningRate"/>, then validates.</summary>
+    public EpochMetrics RunEpoch(int epoch, double learningRate, IProgress<WorkflowProgress>? progress, Stopwatch? runClock = null, int remainingEpochs = 0)
+    {
+        var clock = Stopwatch.StartNew();
+        torch.manual_seed(SeedOf(_options.Seed, epoch));
+        OptimizerFactory.SetLearningRate(Optimizer, learningRate);
+        Model.train();
+        var order = BatchBuilder.EpochOrder(_split.Train, _options.Seed, epoch);
+        int batches = BatchesPerEpoch;
+        double lossSum = 0;
+        using (var loader = new BatchPrefetcher(batches, _options.PrefetchBatches, b => BuildBatch(order, b, epoch)))
+        {
+            int done = 0;
+            foreach (var batch in loader.Batches())
+            {
+                float loss = TrainStep(batch);
+                if (!float.IsFinite(loss))
+                {
+                    throw new TrainingFailedException($"Epoch {epoch}, batch {done + 1}: the training loss is {loss}. Training stopped; " +
+                        "the last good checkpoint is kept. Lower the learning rate (--lr) or check the data.");
+                }
+                lossSum += loss;
+                done++;
+                string eta = Eta(clock, done, batches, remainingEpochs);
+                progress?.Report(new WorkflowProgress($"Epoch {epoch}/{_options.Epochs}", done, batches, $"loss {loss:F4} ETA {eta}"));
+            }
+        }
+        var (valLoss, dice, iou) = Validate();
+        return new EpochMetrics(epoch, lossSum / batches, valLoss, dice, iou, learningRate, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>One optimisation step on a prepared batch; returns the batch loss.</summary>
+    public float TrainStep(HostBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var scope = NewDisposeScope();
+        var targets = ToTargets(batch);
+        var x = tensor(batch.Images, [batch.Count, batch.Channels, batch.Height, batch.Width]).to(Device);
+        Optimizer.zero_grad();
+        var loss = _loss.Compute(Model.call(x), targets);
+        loss.backward();
+        Optimizer.step();
+        return loss.item<float>();
+    }
+
+    /// <summary>Prepares training batch <paramref name="index"/> of an epoch (runs on the loader thread).</summary>
+    public HostBatch BuildBatch(int[] order, int index, int epoch)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var items = order.Skip(index * _options.BatchSize).Take(_options.BatchSize)
+            .Select(i => (_source.Get(i), BatchBuilder.CropRandom(_options.Seed, epoch, i))).ToList();
+        return BatchBuilder.Build(items, _options.CropSize, _options.Loss, _options.WeightMap, _augmenter);
+    }
+
+    /// <summary>Validation loss (mean over images), Dice and IoU (micro) of the held-out images, each padded to the model's stride.</summary>
+    public (double Loss, double Dice, double Iou) Validate()
+    {
+        Model.eval();
+        using var noGrad = no_grad();
+        var scores = new PixelScores();
+        double lossSum = 0;
+        int stride = ModelRegistry.Stride(_options.Model);
+        foreach (int index in _split.Validation)
+        {
+            var sample = _source.Get(index);
+            int size = Math.Max((sample.Width + stride - 1) / stride, (sample.Height + stride - 1) / stride) * stride;
+            var batch = BatchBuilder.Build([(sample, new SeededRandom(0))], size, _options.Loss, _options.WeightMap, null);
+            using var scope = NewDisposeScope();
+            var logits = Model.call(tensor(batch.Images, [1, batch.Channels, size, size]).to(Device));
+            lossSum += _loss.Compute(logits, ToTargets(batch)).item<float>();
+            var foreground = _loss.OutputChannels == 1 ? logits[0, 0] > 0 : logits[0].argmax(0) != 0;
+            var predicted = foreground.cpu().data<bool>().ToArray();
+            scores.Add(Region(predicted, size, sample.Width, sample.Height), Region(batch.Mask.Select(m => m > 0.5f).ToArray(), size, sample.Width, sample.Height));
+        }
+        return (lossSum / _split.Validation.Count, scores.Dice, scores.Iou);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        Model.Dispose();
+    }
+
+    /// <summary>The torch seed for epoch <paramref name="epoch"/> (0 = weight initialisation).</summary>
+    public static long SeedOf(ulong seed, int epoch) => (long)(SeededRandom.Derive(seed, 0x70_0000UL + (ulong)(uint)epoch).NextUInt64() >> 1);
+
+    private LossTargets ToTargets(HostBatch batch)
+    {
+        long[] shape = [batch.Count, 1, batch.Height, batch.Width];
+        var mask = tensor(batch.Mask, shape).to(Device);
+        var classes = batch.Classes is null ? null : tensor(batch.Classes, [batch.Count, batch.Height, batch.Width]).to(Device);
+        var weights = batch.Weights is null ? null : tensor(batch.Weights, shape).to(Device);
+        return new LossTargets(mask, classes, weights);
+    }
+
+    private static bool[] Region(bool[] padded, int size, int width, int height)
+    {
+        var region = new bool[width * height];
+        for (int y = 0; y < height; y++) Array.Copy(padded, y * size, region, y * width, width);
+        return region;
+    }
+
+    private static string Eta(Stopwatch epochClock, int done, int batches, int remainingEpochs)
+    {
+        double perBatch = epochClock.Elapsed.TotalSeconds / done;
+        var left = TimeSpan.FromSeconds(perBatch * ((batches - done) + (long)remainingEpochs * batches));
+        return left.ToString(left.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

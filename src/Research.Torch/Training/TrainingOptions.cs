@@ -1,0 +1,108 @@
+using Research.Datasets.Synthetic;
+using Research.Processing.Labels;
+using Research.Torch.Losses;
+using Research.Torch.Models;
+using Research.Torch.Runtime;
+
+namespace Research.Torch.Training;
+
+/// <summary>Everything that determines a training run; saved as <c>RUN/config.json</c>.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>The dataset id. <value>The default value is <c>synthetic-nuclei</c>.</value></summary>
+    public string Dataset { get; init; } = SyntheticNucleiGenerator.DatasetId;
+
+    /// <summary>The dataset's root folder (null for the generated synthetic dataset). <value>The default value is null.</value></summary>
+    public string? DatasetRoot { get; init; }
+
+    /// <summary>Settings of the generated synthetic dataset (its seed is the run's seed). <value>The default value is 16 images of 128 px.</value></summary>
+    public SyntheticNucleiOptions Synthetic { get; init; } = new() { Count = 16, Size = 128 };
+
+    /// <summary>The model. <value>The default value is <see cref="ModelKind.Unet"/>.</value></summary>
+    public ModelKind Model { get; init; } = ModelKind.Unet;
+
+    /// <summary>Base filters of unet and bh2019-unet (c-resunet has fixed widths). <value>The default value is 16.</value></summary>
+    public int BaseFilters { get; init; } = 16;
+
+    /// <summary>The loss. <value>The default value is <see cref="LossKind.BceDice"/>.</value></summary>
+    public LossKind Loss { get; init; } = LossKind.BceDice;
+
+    /// <summary>Weight-map settings for <see cref="LossKind.WeightedBce"/>. <value>The default value is c-ResUnet's (1, 1.5, sigma 25).</value></summary>
+    public WeightMapOptions WeightMap { get; init; } = new();
+
+    /// <summary>The optimiser. <value>The default value is <see cref="OptimizerKind.Adam"/>.</value></summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    /// <summary>Initial learning rate. <value>The default value is 0.001.</value></summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Momentum of SGD. <value>The default value is 0.9.</value></summary>
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>The learning-rate schedule. <value>The default value is <see cref="ScheduleKind.Plateau"/>.</value></summary>
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Plateau;
+
+    /// <summary>Plateau: epochs without improvement before the rate is reduced. <value>The default value is 3.</value></summary>
+    public int PlateauPatience { get; init; } = 3;
+
+    /// <summary>Plateau and step: the factor the rate is multiplied by. <value>The default value is 0.5.</value></summary>
+    public double ScheduleFactor { get; init; } = 0.5;
+
+    /// <summary>Step: epochs between reductions. <value>The default value is 10.</value></summary>
+    public int StepEpochs { get; init; } = 10;
+
+    /// <summary>The smallest learning rate of plateau and cosine. <value>The default value is 1e-6.</value></summary>
+    public double MinLearningRate { get; init; } = 1e-6;
+
+    /// <summary>Stop after this many epochs without a better validation loss (0 = never). <value>The default value is 0.</value></summary>
+    public int EarlyStoppingPatience { get; init; }
+
+    /// <summary>Number of epochs. <value>The default value is 20.</value></summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>Crops per batch. <value>The default value is 4.</value></summary>
+    public int BatchSize { get; init; } = 4;
+
+    /// <summary>Side of the square training crops; a multiple of the model's stride. <value>The default value is 128.</value></summary>
+    public int CropSize { get; init; } = 128;
+
+    /// <summary>Fraction of source images held out for validation (at least one). <value>The default value is 0.2.</value></summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>The seed of weights, data order, crops, augmentation and dropout. <value>The default value is 42.</value></summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>The device. <value>The default value is <see cref="DevicePreference.Auto"/>.</value></summary>
+    public DevicePreference Device { get; init; } = DevicePreference.Auto;
+
+    /// <summary>On-the-fly augmentation. <value>The default value is <see cref="AugmentKind.None"/>.</value></summary>
+    public AugmentKind Augment { get; init; } = AugmentKind.None;
+
+    /// <summary>Batches the loader thread prepares ahead. <value>The default value is 4.</value></summary>
+    public int PrefetchBatches { get; init; } = 4;
+
+    /// <summary>libtorch intra-op threads (0 = libtorch's default). <value>The default value is 0.</value></summary>
+    public int Threads { get; init; }
+
+    /// <summary>Throws an <see cref="InputException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        int stride = ModelRegistry.Stride(Model);
+        if (Epochs < 1) throw new InputException($"--epochs must be at least 1, got {Epochs}.");
+        if (BatchSize < 1) throw new InputException($"--batch must be at least 1, got {BatchSize}.");
+        if (CropSize < stride || CropSize % stride != 0)
+        {
+            throw new InputException($"--size {CropSize} is not a multiple of {stride}, the stride of {ModelRegistry.NameOf(Model)} (2 to the number of poolings); use {Math.Max(stride, (CropSize + stride - 1) / stride * stride)}.");
+        }
+        if (!(LearningRate > 0 && double.IsFinite(LearningRate))) throw new InputException($"--lr must be a positive number, got {LearningRate}.");
+        if (ValidationFraction is <= 0 or >= 1) throw new InputException($"The validation fraction must be in (0, 1), got {ValidationFraction}.");
+        if (BaseFilters < 1) throw new InputException($"Base filters must be at least 1, got {BaseFilters}.");
+        if (PrefetchBatches < 1) throw new InputException($"Prefetch must be at least 1 batch, got {PrefetchBatches}.");
+        if (Threads < 0) throw new InputException($"Threads must be 0 (default) or more, got {Threads}.");
+        if (Augment == AugmentKind.Fold113) throw new InputException("--augment fold113 arrives with the augmentation work; use none or random for now.");
+        if (Loss == LossKind.CrossEntropy && Model == ModelKind.Bh2019Unet) throw new InputException("bh2019-unet has one sigmoid output and cannot be trained with cross-entropy; use unet or c-resunet.");
+    }
+
+    /// <summary>Output channels of the model for the loss.</summary>
+    public int OutputChannels => LossRegistry.Create(Loss).OutputChannels;
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Research.Datasets.Synthetic;
+using Research.IO;
+using Research.Provenance;
+using Research.Torch.Runtime;
+using Research.Torch.Workflows;
+using TorchSharp;
+
+namespace Research.Torch.Training;
+
+/// <summary>What a training run produced.</summary>
+/// <param name="RunFolder">The run folder.</param>
+/// <param name="Metrics">All rows of metrics.csv.</param>
+/// <param name="StoppedEarly">True when early stopping ended the run.</param>
+/// <param name="Device">The device used.</param>
+public sealed record TrainingRunResult(string RunFolder, IReadOnlyList<EpochMetrics> Metrics, bool StoppedEarly, string Device);
+
+/// <summary>
+/// A training run in a run folder: <c>config.json</c> (resolved options), <c>metrics.csv</c>, <c>learning_curves.html</c>,
+/// <c>checkpoints/last</c> and <c>checkpoints/best</c>, <c>provenance.json</c>. After each epoch the metrics row is
+/// written first, then the checkpoint, so a resumed run (which keeps only rows up to the checkpoint's epoch) never
+/// loses or repeats a row.
+/// </summary>
+public static class TrainingRun
+{
+    /// <summary>The resolved options.</summary>
+    public const string ConfigFile = "config.json";
+
+    /// <summary>One row per epoch.</summary>
+    public const string MetricsFile = "metrics.csv";
+
+    /// <summary>The learning curves page.</summary>
+    public const string CurvesFile = "learning_curves.html";
+
+    /// <summary>Provenance of the run.</summary>
+    public const string ProvenanceFile = "provenance.json";
+
+    /// <summary>The last checkpoint, relative to the run folder.</summary>
+    public static readonly string LastCheckpoint = Path.Combine("checkpoints", "last");
+
+    /// <summary>The checkpoint with the lowest validation loss, relative to the run folder.</summary>
+    public static readonly string BestCheckpoint = Path.Combine("checkpoints", "best");
+
+    /// <summary>Starts a new run in <paramref name="runFolder"/>, which must not exist or be empty.</summary>
+    public static TrainingRunResult Start(TrainingOptions options, string runFolder, ITrainingSource? source = null,
+        IProgress<WorkflowProgress>? progress = null, Action<string>? log = null, string? commandLine = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any())
+        {
+            throw new InputException($"{runFolder} exists and is not empty; continue it with --resume or choose another --out.");
+        }
+        Directory.CreateDirectory(runFolder);
+        Json.Write(Path.Combine(runFolder, ConfigFile), options);
+        return Execute(options, runFolder, resume: false, source, progress, log, commandLine);
+    }
+
+    /// <summary>Continues the run in <paramref name="runFolder"/> from <c>checkpoints/last</c>, optionally with more epochs.</summary>
+    public static TrainingRunResult Resume(string runFolder, int? epochs = null, ITrainingSource? source = null,
+        IProgress<WorkflowProgress>? progress = null, Action<string>? log = null, string? commandLine = null)
+    {
+        var options = ReadConfig(runFolder);
+        if (epochs is int e && e != options.Epochs)
+        {
+            options = options with { Epochs = e };
+            options.Validate();
+            Json.Write(Path.Combine(runFolder, ConfigFile), options);
+        }
+        return Execute(options, runFolder, resume: true, source, progress, log, commandLine);
+    }
+
+    /// <summary>Reads a run's <c>config.json</c>.</summary>
+    public static TrainingOptions ReadConfig(string runFolder)
+    {
+        string path = Path.Combine(runFolder, ConfigFile);
+        if (!File.Exists(path)) throw new InputException($"{runFolder}: not a training run ({ConfigFile} is missing); start one without --resume.");
+        try
+        {
+            var options = JsonSerializer.Deserialize<TrainingOptions>(File.ReadAllText(path), Json.Options) ?? throw new InputException($"{path}: empty.");
+            options.Validate();
+            return options;
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"{path}: not a valid run configuration ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>The training source a run's options describe (only the generated synthetic dataset on this branch).</summary>
+    public static ITrainingSource SourceFor(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Dataset == SyntheticNucleiGenerator.DatasetId) return new SyntheticTrainingSource(options.Synthetic);
+        throw new InputException($"Dataset '{options.Dataset}': training reads only the generated '{SyntheticNucleiGenerator.DatasetId}' dataset so far; readers for manifest datasets arrive with the datasets work.");
+    }
+
+    private static TrainingRunResult Execute(TrainingOptions options, string runFolder, bool resume, ITrainingSource? source,
+        IProgress<WorkflowProgress>? progress, Action<string>? log, string? commandLine)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var device = TorchRuntime.ResolveDevice(options.Device);
+        if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        source ??= SourceFor(options);
+        using var trainer = new Trainer(options, source, device);
+        string last = Path.Combine(runFolder, LastCheckpoint), best = Path.Combine(runFolder, BestCheckpoint);
+        var schedule = ScheduleState.Initial(options);
+        var metrics = new List<EpochMetrics>();
+        int first = 1;
+        if (resume)
+        {
+            Checkpoint.Recover(last);
+            Checkpoint.Recover(best);
+            var state = Checkpoint.ReadState(last, trainer.Identity(0, schedule));
+            Checkpoint.Load(last, trainer.Model, trainer.Optimizer);
+            schedule = state.Schedule;
+            first = state.Epoch + 1;
+            metrics = MetricsCsv.Read(Path.Combine(runFolder, MetricsFile)).Where(m => m.Epoch <= state.Epoch).ToList();
+            log?.Invoke($"Resuming {runFolder} after epoch {state.Epoch} from {last}.");
+        }
+        log?.Invoke($"Training {Research.Torch.Models.ModelRegistry.NameOf(options.Model)} on {source.DatasetId} ({trainer.Split.Train.Count} training, {trainer.Split.Validation.Count} validation images) on {device.type.ToString().ToLowerInvariant()}, seed {options.Seed}.");
+        WriteProvenance(runFolder, options, source, device, started, null, commandLine);
+        var clock = Stopwatch.StartNew();
+        bool stopped = false;
+        for (int epoch = first; epoch <= options.Epochs && !stopped; epoch++)
+        {
+            var row = trainer.RunEpoch(epoch, schedule.LearningRate, progress, clock, options.Epochs - epoch);
+            metrics.Add(row);
+            MetricsCsv.Write(Path.Combine(runFolder, MetricsFile), metrics);
+            AtomicFile.WriteAllText(Path.Combine(runFolder, CurvesFile), LearningCurves.Html($"Learning curves: {Path.GetFileName(Path.GetFullPath(runFolder))}", metrics));
+            schedule = LearningRateSchedule.After(options, schedule, epoch, row.ValidationLoss);
+            Checkpoint.Save(last, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));
+            if (schedule.EpochsSinceBest == 0) Checkpoint.Save(best, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));
+            log?.Invoke(FormattableString.Invariant($"epoch {epoch}: train_loss {row.TrainLoss:F4} val_loss {row.ValidationLoss:F4} val_dice {row.ValidationDice:F4} val_iou {row.ValidationIou:F4} lr {row.LearningRate:G3} ({row.Seconds:F1} s)"));
+            stopped = LearningRateSchedule.ShouldStop(options, schedule);
+            if (stopped) log?.Invoke($"Early stopping: no better validation loss for {options.EarlyStoppingPatience} epochs.");
+        }
+        WriteProvenance(runFolder, options, source, device, started, DateTimeOffset.UtcNow, commandLine);
+        return new TrainingRunResult(runFolder, metrics, stopped, device.type.ToString().ToLowerInvariant());
+    }
+
+    private static void WriteProvenance(string runFolder, TrainingOptions options, ITrainingSource source, torch.Device device,
+        DateTimeOffset started, DateTimeOffset? finished, string? commandLine)
+    {
+        var components = new Dictionary<string, string>(VersionReport.Collect().AsComponents())
+        {
+            ["device"] = device.type.ToString().ToLowerInvariant(),
+            ["dataset"] = source.DatasetId,
+            ["dataset_checksum"] = source.Checksum,
+            ["threads"] = torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        Json.Write(Path.Combine(runFolder, ProvenanceFile), new RunProvenance
+        {
+            CommandLine = commandLine,
+            Seed = options.Seed,
+            Components = components,
+            StartedUtc = started,
+            FinishedUtc = finished,
+        });
+    }
+}
