@@ -62,16 +62,23 @@ public static partial class ManifestLoader
 
     private static YamlNode ParseTree(string text, string file)
     {
+        var scanner = new Scanner(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count != 1) throw new InputException($"{file}: a manifest holds exactly one YAML document; found {stream.Documents.Count}.");
             return stream.Documents[0].RootNode;
         }
         catch (YamlException e)
         {
             throw new InputException($"{file}:{e.Start.Line}:{e.Start.Column}: YAML syntax error: {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet throws this (without a position) for some unterminated constructs, e.g. "[a, b" at the end.
+            Mark at = scanner.CurrentPosition;
+            throw new InputException($"{file}:{at.Line}:{at.Column}: YAML syntax error: unterminated or malformed construct before this point.", e);
         }
     }
 
