@@ -8,13 +8,13 @@ public sealed class KaggleDsbReaderTests
     private static readonly DatasetManifest Manifest = MiniData.Manifest(new LayoutSpec { Kind = LayoutKind.KaggleDsb }, MiniData.Binary());
 
     /// <summary>Image "a" (8x6) with masks m1 = [1,3)x[1,3) (4 px) and m2 = [4,7)x[2,5) (9 px); image "b" with one mask.</summary>
-    internal static void WriteTwoImages(MiniData data)
+    internal static void WriteTwoImages(MiniData data, string prefix = "")
     {
-        data.Grey("a/images/a.png", 8, 6, (x, y) => (byte)(10 * x + y));
-        data.Rect("a/masks/m1.png", 8, 6, 1, 1, 3, 3);
-        data.Rect("a/masks/m2.png", 8, 6, 4, 2, 7, 5);
-        data.Grey("b/images/b.png", 5, 5, (x, y) => 7);
-        data.Rect("b/masks/only.png", 5, 5, 0, 0, 2, 2);
+        data.Grey(prefix + "a/images/a.png", 8, 6, (x, y) => (byte)(10 * x + y));
+        data.Rect(prefix + "a/masks/m1.png", 8, 6, 1, 1, 3, 3);
+        data.Rect(prefix + "a/masks/m2.png", 8, 6, 4, 2, 7, 5);
+        data.Grey(prefix + "b/images/b.png", 5, 5, (x, y) => 7);
+        data.Rect(prefix + "b/masks/only.png", 5, 5, 0, 0, 2, 2);
     }
 
     [Fact]
