@@ -9,6 +9,7 @@ public static class BenchmarkCases
     public static IReadOnlyList<IBenchmarkCase> All { get; } =
     [
         new PngDecodeCase(),
+        new ValidateDsb2018Case(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>
