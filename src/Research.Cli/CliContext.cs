@@ -11,4 +11,7 @@ public sealed record CliContext(IAnsiConsole Console, TextWriter Error, bool Int
 {
     /// <summary>True when progress bars should be drawn: a terminal and no <c>--quiet</c>.</summary>
     public bool ShowProgress(bool quiet) => Interactive && !quiet;
+
+    /// <summary>Downloads the direct URLs of <c>datasets fetch</c>; null means the HTTP downloader (tests inject their own).</summary>
+    public Research.Datasets.Download.IDatasetDownloader? Downloader { get; init; }
 }

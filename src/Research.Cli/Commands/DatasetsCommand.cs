@@ -6,13 +6,18 @@ using Research.Torch.Workflows;
 
 namespace Research.Cli.Commands;
 
-/// <summary><c>research datasets ...</c>: dataset verbs. For now: <c>synth</c>.</summary>
+/// <summary><c>research datasets ...</c>: dataset verbs: <c>list</c>, <c>show</c>, <c>validate</c>, <c>fetch</c>, <c>synth</c>.</summary>
 public static class DatasetsCommand
 {
     /// <summary>Creates the command group.</summary>
     public static Command Create(CliContext context)
     {
-        var datasets = new Command("datasets", "Work with datasets: generate the embedded synthetic dataset.");
+        var datasets = new Command("datasets", "Work with datasets: list the manifests, show one, validate a local copy, fetch, generate the synthetic set.");
+        datasets.Options.Add(DatasetsVerbs.Manifests);
+        datasets.Subcommands.Add(DatasetsVerbs.CreateList(context));
+        datasets.Subcommands.Add(DatasetsVerbs.CreateShow(context));
+        datasets.Subcommands.Add(DatasetsValidateCommand.Create(context));
+        datasets.Subcommands.Add(DatasetsVerbs.CreateFetch(context));
         datasets.Subcommands.Add(CreateSynth(context));
         return datasets;
     }

@@ -1,11 +1,17 @@
 namespace Research.Datasets.Download;
 
-/// <summary>Downloads one file of a dataset and verifies it before it appears under its final name.</summary>
+/// <summary>
+/// Downloads one file with SHA-256 verification, resuming an interrupted transfer, and renames it into place only
+/// when complete. The implementation lives beside the HTTP and archive code; <c>research datasets fetch</c> uses it
+/// for the manifest's direct URLs.
+/// </summary>
 public interface IDatasetDownloader
 {
-    /// <summary>
-    /// Downloads <paramref name="url"/> to <paramref name="targetFile"/>, which appears only once its SHA-256 equals
-    /// <paramref name="sha256"/> (64 hex digits). <paramref name="progress"/> receives the bytes held so far.
-    /// </summary>
-    Task DownloadAsync(Uri url, string sha256, string targetFile, IProgress<long>? progress, CancellationToken ct);
+    /// <summary>Downloads <paramref name="url"/> to <paramref name="targetFile"/>; throws when the digest differs from <paramref name="sha256"/>.</summary>
+    /// <param name="url">The file's URL.</param>
+    /// <param name="sha256">Expected lower-case hexadecimal SHA-256.</param>
+    /// <param name="targetFile">Where the finished file goes.</param>
+    /// <param name="progress">Receives bytes downloaded so far.</param>
+    /// <param name="cancellationToken">Stops the transfer; a partial file is kept for resuming.</param>
+    Task DownloadAsync(Uri url, string sha256, string targetFile, IProgress<long>? progress, CancellationToken cancellationToken);
 }

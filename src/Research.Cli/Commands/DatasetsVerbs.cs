@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using Research.Datasets;
+using Research.Datasets.Download;
+using Research.Datasets.Manifests;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research datasets list</c>, <c>show ID</c> and <c>fetch ID --out DIR</c>.</summary>
+public static class DatasetsVerbs
+{
+    /// <summary><c>--manifests DIR</c>, shared by the dataset verbs.</summary>
+    public static readonly Option<string?> Manifests = new("--manifests") { Description = "Folder of the dataset manifests (default: data-manifests beside the program, else in the repository).", Recursive = true };
+
+    /// <summary>Loads the manifests named by <c>--manifests</c> (or the default folder).</summary>
+    public static ManifestRegistry Registry(ParseResult parse) => ManifestRegistry.Load(parse.GetValue(Manifests));
+
+    /// <summary><c>list [--root DIR]</c>.</summary>
+    public static Command CreateList(CliContext context)
+    {
+        var root = new Option<string?>("--root") { Description = $"Data root: a dataset ID is found when ROOT/ID exists (default: ${DatasetLocations.Variable}, else ./data)." };
+        var command = new Command("list", "Table of the datasets with a manifest: id, task, modality, licence, size, found locally.") { root };
+        command.SetAction(parse =>
+        {
+            var registry = Registry(parse);
+            string dataRoot = DatasetLocations.DataRoot(parse.GetValue(root));
+            var table = new Table().AddColumns("id", "tasks", "modality", "licence", "size", "local");
+            foreach (DatasetManifest m in registry.All)
+            {
+                string? found = DatasetLocations.Find(m, dataRoot);
+                table.AddRow(Markup.Escape(m.Id), string.Join(", ", m.Tasks.Select(KebabCase.Of)), KebabCase.Of(m.Modality),
+                    Markup.Escape(m.Licence.Display + (m.IsUnverified(ManifestField.Licence) ? " (unverified)" : "")), Size(m), found is null ? "no" : "yes");
+            }
+            context.Console.Write(table);
+            context.Console.WriteLine($"{registry.All.Count} datasets; manifests in {registry.Folder}; local copies looked for in {dataRoot}/ID");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The size column: images over all splits with a count, and the download size when known.</summary>
+    public static string Size(DatasetManifest m)
+    {
+        string images = m.ExpectedImages is int n ? n.ToString("N0", CultureInfo.InvariantCulture) + " images" : "? images";
+        return m.DownloadSizeMb is double mb ? $"{images}, {mb.ToString("0.#", CultureInfo.InvariantCulture)} MB" : images;
+    }
+
+    /// <summary><c>show ID</c>.</summary>
+    public static Command CreateShow(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "Dataset id (see 'research datasets list')." };
+        var command = new Command("show", "Summary, citation, licence, layout and how to obtain one dataset.") { id };
+        command.SetAction(parse =>
+        {
+            DatasetManifest m = Registry(parse).Get(parse.GetValue(id)!);
+            var c = context.Console;
+            c.WriteLine($"{m.Id}: {m.Name} ({m.Version})");
+            c.WriteLine(m.Summary);
+            c.WriteLine();
+            c.WriteLine($"Homepage:  {m.Homepage}");
+            c.WriteLine($"Licence:   {m.Licence.Display}: {m.Licence.Terms}");
+            c.WriteLine($"Modality:  {KebabCase.Of(m.Modality)}; {m.Organism}; {m.Tissue}");
+            c.WriteLine($"Tasks:     {string.Join(", ", m.Tasks.Select(KebabCase.Of))}");
+            c.WriteLine($"Layout:    {KebabCase.Of(m.Layout.Kind)}; masks {KebabCase.Of(m.Masks.Encoding)} {m.Masks.Format}");
+            foreach (SplitSpec s in m.Splits)
+            {
+                c.WriteLine($"Split:     {s.Name} in {s.Folder}: {s.Images?.ToString(CultureInfo.InvariantCulture) ?? "?"} images, {s.Objects?.ToString(CultureInfo.InvariantCulture) ?? "?"} objects{(s.Annotated ? "" : ", no truth")}{(s.Unverified ? " (counts unverified)" : "")}");
+            }
+            if (m.Unverified.Count > 0) c.WriteLine($"Unverified: {string.Join(", ", m.Unverified.Select(KebabCase.Of))}");
+            c.WriteLine();
+            c.WriteLine("Cite:");
+            foreach (Citation citation in m.Citations) c.WriteLine(citation.Bibtex.TrimEnd());
+            c.WriteLine();
+            WriteObtain(c, m);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteObtain(IAnsiConsole c, DatasetManifest m)
+    {
+        c.WriteLine("How to obtain:");
+        foreach (DirectDownload d in m.Obtain.Direct) c.WriteLine($"  download {d.Url} -> {d.File} (SHA-256 {d.Sha256})");
+        for (int i = 0; i < m.Obtain.Manual.Count; i++) c.WriteLine($"  {i + 1}. {m.Obtain.Manual[i]}");
+    }
+
+    /// <summary><c>fetch ID --out DIR</c>: direct downloads through the wired downloader, otherwise the manual steps.</summary>
+    public static Command CreateFetch(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "Dataset id." };
+        var outDir = new Option<string>("--out") { Description = "Folder to download into.", Required = true };
+        var command = new Command("fetch", "Download what the manifest lists as a direct URL (SHA-256 checked); print the manual steps otherwise.") { id, outDir };
+        command.SetAction(parse =>
+        {
+            DatasetManifest m = Registry(parse).Get(parse.GetValue(id)!);
+            var plan = DatasetFetchPlan.For(m, parse.GetValue(outDir)!);
+            if (plan.ManualSteps.Count > 0)
+            {
+                context.Console.WriteLine($"{m.Id} needs these steps by hand (licence: {m.Licence.Display}: {m.Licence.Terms}):");
+                for (int i = 0; i < plan.ManualSteps.Count; i++) context.Console.WriteLine($"  {i + 1}. {plan.ManualSteps[i]}");
+            }
+            if (plan.Downloads.Count == 0) return ExitCodes.Ok;
+            using var http = context.Downloader is null ? new Research.Datasets.Download.HttpDatasetDownloader() : null;
+            Directory.CreateDirectory(parse.GetValue(outDir)!);
+            plan.DownloadAllAsync(context.Downloader ?? http!, null, CancellationToken.None).GetAwaiter().GetResult();
+            context.Console.WriteLine($"Downloaded {plan.Downloads.Count} file(s) into {parse.GetValue(outDir)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,57 @@
+namespace Research.Datasets.Manifests;
+
+/// <summary>
+/// Every manifest of a <c>data-manifests/</c> folder, by id. The folder is the one given, else
+/// <c>data-manifests/</c> beside the running program (the CLI copies the manifests into its output folder), else the
+/// one in the repository: the first folder holding <c>Research.sln</c> above <see cref="AppContext.BaseDirectory"/>.
+/// </summary>
+public sealed class ManifestRegistry
+{
+    /// <summary>The folder name.</summary>
+    public const string FolderName = "data-manifests";
+
+    private readonly SortedDictionary<string, DatasetManifest> _byId;
+
+    private ManifestRegistry(string folder, SortedDictionary<string, DatasetManifest> byId)
+    {
+        Folder = folder;
+        _byId = byId;
+    }
+
+    /// <summary>The folder the manifests came from.</summary>
+    public string Folder { get; }
+
+    /// <summary>All manifests, ordered by id.</summary>
+    public IReadOnlyList<DatasetManifest> All => [.. _byId.Values];
+
+    /// <summary>Loads every <c>*.yaml</c> of <paramref name="folder"/> (or of the default folder when null); the first bad manifest throws.</summary>
+    public static ManifestRegistry Load(string? folder = null)
+    {
+        string dir = folder ?? FindDefaultFolder();
+        if (!Directory.Exists(dir)) throw new InputException($"{dir}: the manifest folder does not exist; pass --manifests DIR.");
+        var byId = new SortedDictionary<string, DatasetManifest>(StringComparer.Ordinal);
+        foreach (string file in Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            DatasetManifest manifest = ManifestLoader.Load(file);
+            if (!byId.TryAdd(manifest.Id, manifest)) throw new InputException($"{file}: id '{manifest.Id}' is also used by {byId[manifest.Id].SourceFile}.");
+        }
+        return new ManifestRegistry(dir, byId);
+    }
+
+    /// <summary>The manifest <paramref name="id"/>, or an <see cref="InputException"/> listing the known ids.</summary>
+    public DatasetManifest Get(string id) =>
+        _byId.TryGetValue(id, out DatasetManifest? manifest) ? manifest
+            : throw new InputException($"Unknown dataset '{id}'. Known datasets: {string.Join(", ", _byId.Keys)} (manifests in {Folder}).");
+
+    /// <summary>The default manifest folder (see the class summary).</summary>
+    public static string FindDefaultFolder()
+    {
+        string beside = Path.Combine(AppContext.BaseDirectory, FolderName);
+        if (Directory.Exists(beside)) return beside;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return Path.Combine(dir.FullName, FolderName);
+        }
+        throw new InputException($"No {FolderName} folder beside {AppContext.BaseDirectory} and no Research.sln above it; pass --manifests DIR.");
+    }
+}

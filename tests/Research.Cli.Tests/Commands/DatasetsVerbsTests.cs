@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Research.Imaging;
+using Research.Imaging.Codecs;
+
+namespace Research.Cli.Tests.Commands;
+
+public sealed class DatasetsVerbsTests
+{
+    [Fact]
+    public void List_prints_every_manifest_and_whether_it_is_found()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("dsb2018"));
+        var (code, output, error) = CliRunner.Run("datasets", "list", "--root", temp.Path);
+        Assert.True(code == 0, error);
+        Assert.Contains("21 datasets", output, StringComparison.Ordinal);
+        string dsbRow = output.Split('\n').Single(l => l.Contains("│ dsb2018", StringComparison.Ordinal));
+        Assert.Contains("CC0-1.0", dsbRow, StringComparison.Ordinal);
+        Assert.Contains("yes", dsbRow, StringComparison.Ordinal);
+        Assert.Contains("no", output.Split('\n').Single(l => l.Contains("│ kvasir-seg", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_prints_summary_citation_and_how_to_obtain()
+    {
+        var (code, output, _) = CliRunner.Run("datasets", "show", "dsb2018");
+        Assert.Equal(0, code);
+        Assert.Contains("@article{caicedo2019nucleus", output, StringComparison.Ordinal);
+        Assert.Contains("How to obtain:", output, StringComparison.Ordinal);
+        Assert.Contains("stage1_train in stage1_train: 670 images, 29461 objects", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_id_is_a_usage_error_listing_the_known_ids()
+    {
+        var (code, _, error) = CliRunner.Run("datasets", "show", "nope");
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown dataset 'nope'", error, StringComparison.Ordinal);
+        Assert.Contains("kvasir-seg", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fetch_prints_the_manual_steps()
+    {
+        using var temp = new TempFolder();
+        var (code, output, _) = CliRunner.Run("datasets", "fetch", "kvasir-seg", "--out", temp.Path);
+        Assert.Equal(0, code);
+        Assert.Contains("needs these steps by hand", output, StringComparison.Ordinal);
+        Assert.Contains("kvasir-seg.zip", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_exits_0_for_a_clean_copy_and_1_with_a_json_report_for_a_broken_one()
+    {
+        using var temp = new TempFolder();
+        string root = temp.Combine("stage1_train");
+        WriteImage(Path.Combine(root, "a", "images", "a.png"), 6, 6, 10);
+        WriteImage(Path.Combine(root, "a", "masks", "m.png"), 6, 6, 255);
+        string manifests = temp.Combine("manifests");
+        Directory.CreateDirectory(manifests);
+        string yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data-manifests", "dsb2018.yaml"));
+        File.WriteAllText(Path.Combine(manifests, "dsb2018.yaml"), yaml.Replace("images: 670", "images: 1").Replace("objects: 29461", "objects: 1"));
+        var (ok, output, error) = CliRunner.Run("datasets", "validate", "dsb2018", "--root", root, "--manifests", manifests);
+        Assert.True(ok == 0, output + error);
+        Assert.Contains("1 images", output, StringComparison.Ordinal);
+        Assert.Contains("Valid", output, StringComparison.Ordinal);
+
+        WriteImage(Path.Combine(root, "a", "masks", "n.png"), 5, 6, 255);
+        string json = temp.Combine("report.json");
+        var (bad, badOutput, _) = CliRunner.Run("datasets", "validate", "dsb2018", "--root", root, "--manifests", manifests, "--json", json);
+        Assert.Equal(1, bad);
+        Assert.Contains("SizeMismatch", badOutput, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.False(report.RootElement.GetProperty("valid").GetBoolean());
+        Assert.Equal("size_mismatch", report.RootElement.GetProperty("problems")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Validate_without_a_root_folder_is_a_usage_error()
+    {
+        var (code, _, error) = CliRunner.Run("datasets", "validate", "dsb2018", "--root", "/nonexistent/stage1_train");
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    private static void WriteImage(string path, int width, int height, byte value)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var image = new Image<byte>(width, height);
+        image.Span.Fill(value);
+        ImageFile.Write(path, image);
+    }
+}
