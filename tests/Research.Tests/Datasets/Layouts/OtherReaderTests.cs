@@ -1,3 +1,4 @@
+using Research.Encodings;
 using Research.Datasets.Layouts;
 using Research.Datasets.Manifests;
 using Research.Datasets.Synthetic;
