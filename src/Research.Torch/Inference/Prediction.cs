@@ -1,3 +1,4 @@
+using Research.Encodings;
 using System.Globalization;
 using System.Text;
 using Research.Imaging;
@@ -57,9 +58,10 @@ public static class Prediction
             var labels = InstanceSeparation.Run(probability, image.Width, image.Height, options.Separation);
             int count = labels.Length == 0 ? 0 : labels.Max();
             if (count > ushort.MaxValue) throw new InputException($"{files[n]}: {count} objects do not fit a 16-bit label image.");
-            ImageFile.Write(Path.Combine(options.Output, id + ".tif"), new Image<ushort>(image.Width, image.Height, 1, Array.ConvertAll(labels, l => (ushort)l)));
+            var labelImage = new Image<ushort>(image.Width, image.Height, 1, Array.ConvertAll(labels, l => (ushort)l));
+            ImageFile.Write(Path.Combine(options.Output, id + ".tif"), labelImage);
             if (count == 0) csv.Append(id).Append(",\n");
-            for (int label = 1; label <= count; label++) csv.Append(id).Append(',').Append(KaggleRunLength.Encode(labels, image.Width, image.Height, label)).Append('\n');
+            foreach (var found in LabelRuns.Scan(labelImage, binary: false)) csv.Append(id).Append(',').Append(KaggleRle.Format(found.Runs)).Append('\n');
             objects += count;
             progress?.Report(new WorkflowProgress("Predicting", n + 1, files.Count));
         }

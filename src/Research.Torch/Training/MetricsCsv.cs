@@ -1,3 +1,4 @@
+using Research.Metrics;
 namespace Research.Torch.Training;
 
 /// <summary><c>RUN/metrics.csv</c>: one row per completed epoch, rewritten atomically after each epoch.</summary>

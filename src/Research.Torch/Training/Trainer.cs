@@ -1,3 +1,4 @@
+using Research.Metrics;
 using System.Diagnostics;
 using Research.Randomness;
 using Research.Torch.Losses;

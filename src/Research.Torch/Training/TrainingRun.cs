@@ -1,3 +1,4 @@
+using Research.Metrics;
 using System.Diagnostics;
 using System.Text.Json;
 using Research.Datasets.Synthetic;
@@ -128,7 +129,7 @@ public static class TrainingRun
             var row = trainer.RunEpoch(epoch, schedule.LearningRate, progress, clock, options.Epochs - epoch);
             metrics.Add(row);
             MetricsCsv.Write(Path.Combine(runFolder, MetricsFile), metrics);
-            AtomicFile.WriteAllText(Path.Combine(runFolder, CurvesFile), LearningCurves.Html($"Learning curves: {Path.GetFileName(Path.GetFullPath(runFolder))}", metrics));
+            AtomicFile.WriteAllText(Path.Combine(runFolder, CurvesFile), Research.Plots.LearningCurves.Html($"Learning curves: {Path.GetFileName(Path.GetFullPath(runFolder))}", metrics));
             schedule = LearningRateSchedule.After(options, schedule, epoch, row.ValidationLoss);
             Checkpoint.Save(last, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));
             if (schedule.EpochsSinceBest == 0) Checkpoint.Save(best, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));

@@ -1,3 +1,4 @@
+using Research.Metrics;
 using System.Globalization;
 using System.Text;
 using Research.Augmentation;

@@ -1,17 +1,8 @@
 using System.Globalization;
+using Research.Metrics;
 using CChart = Plotly.NET.CSharp.Chart;
 
 namespace Research.Plots;
-
-/// <summary>One row of a training run's metrics.csv.</summary>
-/// <param name="Epoch">Epoch number.</param>
-/// <param name="TrainLoss">Mean training loss.</param>
-/// <param name="ValLoss">Validation loss.</param>
-/// <param name="ValDice">Validation Dice.</param>
-/// <param name="ValIou">Validation IoU.</param>
-/// <param name="LearningRate">Learning rate.</param>
-/// <param name="Seconds">Seconds the epoch took.</param>
-public sealed record EpochMetrics(int Epoch, double TrainLoss, double ValLoss, double ValDice, double ValIou, double LearningRate, double Seconds);
 
 /// <summary>Learning curves from a training run's <c>metrics.csv</c> (columns epoch,train_loss,val_loss,val_dice,val_iou,lr,seconds).</summary>
 public static class LearningCurves
@@ -64,18 +55,22 @@ public static class LearningCurves
         var x = epochs.Select(e => e.Epoch).ToArray();
         var chart = CChart.Combine([
             CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.TrainLoss).ToArray(), Name: "train loss", ShowMarkers: true),
-            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValLoss).ToArray(), Name: "validation loss", ShowMarkers: true),
+            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValidationLoss).ToArray(), Name: "validation loss", ShowMarkers: true),
         ]);
         return Figure.From(chart, "Learning curves: loss", "epoch", "loss");
     }
+
+    /// <summary>The page <c>learning_curves.html</c>: both figures, self-contained (plotly.js inlined once).</summary>
+    public static string Html(string title, IReadOnlyList<EpochMetrics> epochs) =>
+        OfflineHtml.Render(title, [new FigureBlock(Loss(epochs)), new FigureBlock(Scores(epochs))]);
 
     /// <summary>Validation Dice and IoU per epoch.</summary>
     public static Figure Scores(IReadOnlyList<EpochMetrics> epochs)
     {
         var x = epochs.Select(e => e.Epoch).ToArray();
         var chart = CChart.Combine([
-            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValDice).ToArray(), Name: "validation Dice", ShowMarkers: true),
-            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValIou).ToArray(), Name: "validation IoU", ShowMarkers: true),
+            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValidationDice).ToArray(), Name: "validation Dice", ShowMarkers: true),
+            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValidationIou).ToArray(), Name: "validation IoU", ShowMarkers: true),
         ]);
         return Figure.From(chart, "Learning curves: validation scores", "epoch", "score", (0, 1.02));
     }

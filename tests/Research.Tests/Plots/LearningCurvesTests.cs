@@ -1,3 +1,4 @@
+using Research.Metrics;
 using Research.Plots;
 
 namespace Research.Tests.Plots;

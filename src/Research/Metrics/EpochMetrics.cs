@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Research.Torch.Training;
+namespace Research.Metrics;
 
-/// <summary>One row of <c>metrics.csv</c>.</summary>
+/// <summary>One row of a training run's <c>metrics.csv</c> (written by the trainer, read by the learning-curve plots).</summary>
 /// <param name="Epoch">The epoch, 1-based.</param>
 /// <param name="TrainLoss">Mean training loss over the epoch's batches.</param>
 /// <param name="ValidationLoss">Mean validation loss over the validation images.</param>
