@@ -6,11 +6,11 @@ namespace Research.Datasheets;
 /// <summary>The figures of <c>datasheet.html</c>, made with Plotly.NET from a measured <see cref="Composition"/>.</summary>
 public static class DatasheetFigures
 {
-    /// <summary>All figures: image sizes, objects per image, object area, intensity by modality group, foreground fraction.</summary>
+    /// <summary>All figures: objects per image, object area, image sizes, intensity by modality group, foreground fraction.</summary>
     public static IReadOnlyList<Figure> All(Composition composition)
     {
         ArgumentNullException.ThrowIfNull(composition);
-        return [Sizes(composition), ObjectsPerImage(composition), ObjectArea(composition), IntensityByGroup(composition), ForegroundFraction(composition)];
+        return [ObjectsPerImage(composition), ObjectArea(composition), Sizes(composition), IntensityByGroup(composition), ForegroundFraction(composition)];
     }
 
     /// <summary>Width versus height, one marker per distinct size, one trace per modality group (hover shows the count).</summary>
