@@ -66,6 +66,7 @@ public static class CliApp
         root.Subcommands.Add(VersionCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(DatasetsCommand.Create(context));
+        root.Subcommands.Add(DatasheetCommand.Create(context));
         root.Subcommands.Add(RleCommand.Create(context));
         root.Subcommands.Add(QuickstartCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));

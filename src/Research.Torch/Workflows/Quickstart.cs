@@ -22,7 +22,8 @@ public sealed record QuickstartResult(string OutputFolder, IReadOnlyList<string>
 /// <summary>
 /// The main job on the embedded default dataset. Writes into the output folder: <c>data/</c> (the synthetic-nuclei
 /// dataset: images, labels, index), <c>preview.png</c> (the first images with their object outlines), <c>augmentation.png</c>
-/// (16 of the 113 folds of the first image, outlined), <c>run/</c> (a small U-Net trained on the data),
+/// (16 of the 113 folds of the first image, outlined), <c>datasheet/</c> (the datasheet of the generated data, see
+/// <c>Research.Datasheets.DatasheetWriter</c>), <c>run/</c> (a small U-Net trained on the data),
 /// <c>learning_curves.html</c>, <c>predictions/</c> (its instance labels and submission.csv), <c>summary.md</c>
 /// and <c>summary.json</c> (what was made, object statistics) and <c>provenance.json</c>. The folder appears only when complete.
 /// </summary>
@@ -45,6 +46,11 @@ public static class Quickstart
         WriteAugmentationPreview(output.PathFor("augmentation.png"), options);
         progress?.Report(new WorkflowProgress("Drawing preview", 1, 1));
 
+        progress?.Report(new WorkflowProgress("Writing the datasheet", 0, 1));
+        var manifest = Datasets.Manifests.ManifestRegistry.Load().Get("synthetic-nuclei");
+        Datasheets.DatasheetWriter.Write(manifest, output.PathFor("datasheet"), new Datasheets.DatasheetOptions { Root = output.PathFor("data"), ExampleImages = 3 });
+        progress?.Report(new WorkflowProgress("Writing the datasheet", 1, 1));
+
         var training = options.Training with { Synthetic = options.Dataset, Seed = options.Dataset.Seed };
         var run = TrainingRun.Start(training, output.PathFor("run"), progress: progress, commandLine: options.CommandLine);
         File.Copy(Path.Combine(output.PathFor("run"), TrainingRun.CurvesFile), output.PathFor(TrainingRun.CurvesFile));
@@ -62,7 +68,7 @@ public static class Quickstart
             FinishedUtc = DateTimeOffset.UtcNow,
         });
         output.Commit();
-        string[] files = ["data/", "preview.png", "augmentation.png", "run/", "learning_curves.html", "predictions/", "summary.md", "summary.json", "provenance.json"];
+        string[] files = ["data/", "preview.png", "augmentation.png", "datasheet/", "run/", "learning_curves.html", "predictions/", "summary.md", "summary.json", "provenance.json"];
         return new QuickstartResult(output.Target, files, index);
     }
 

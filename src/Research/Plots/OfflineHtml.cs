@@ -19,6 +19,10 @@ public sealed record FigureBlock(Figure Figure) : ReportBlock;
 /// <param name="Png">The PNG file's bytes.</param>
 public sealed record PictureBlock(string Caption, byte[] Png) : ReportBlock;
 
+/// <summary>A fragment of HTML written as given (the caller escapes any text in it): headings, tables, lists.</summary>
+/// <param name="Html">The fragment.</param>
+public sealed record HtmlBlock(string Html) : ReportBlock;
+
 /// <summary>A paragraph (plain text, escaped).</summary>
 /// <param name="Text">The text.</param>
 public sealed record TextBlock(string Text) : ReportBlock;
@@ -58,6 +62,9 @@ public static class OfflineHtml
                 case PictureBlock p:
                     html.Append("<h2>").Append(WebUtility.HtmlEncode(p.Caption)).Append("</h2>\n<img alt=\"").Append(WebUtility.HtmlEncode(p.Caption))
                         .Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(p.Png)).Append("\">\n");
+                    break;
+                case HtmlBlock h:
+                    html.Append(h.Html).Append('\n');
                     break;
                 case TextBlock t:
                     html.Append("<p>").Append(WebUtility.HtmlEncode(t.Text)).Append("</p>\n");

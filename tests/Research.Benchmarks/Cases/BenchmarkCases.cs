@@ -15,6 +15,7 @@ public static class BenchmarkCases
         new Resize1024Case(Research.Processing.ResizeInterpolation.Linear),
         new Resize1024Case(Research.Processing.ResizeInterpolation.Area),
         new ValidateDsb2018Case(),
+        new DatasheetDsb2018Case(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>

@@ -27,6 +27,11 @@ public sealed class QuickstartTests
         Assert.Equal(2 * 64 + 3 * 4, augmentation.Height);
         Assert.Contains("augmentation.png", output, StringComparison.Ordinal);
 
+        using var stats = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "datasheet", "stats.json")));
+        Assert.Equal(5, stats.RootElement.GetProperty("images").GetInt32());
+        Assert.Equal(5, stats.RootElement.GetProperty("modes").EnumerateObject().Sum(p => p.Value.GetInt32()));
+        foreach (string file in new[] { "datasheet.md", "datasheet.html", "croissant.json", "per_image.csv" }) Assert.True(File.Exists(Path.Combine(dir, "datasheet", file)), file);
+
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
         Assert.Equal(5, summary.RootElement.GetProperty("images").GetInt32());
         Assert.True(summary.RootElement.GetProperty("objects").GetInt32() >= 5);

@@ -162,4 +162,12 @@ public sealed record DatasheetAnswers
 
     /// <summary>Who maintains it.</summary>
     public string Maintenance { get; init; } = "";
+
+    /// <summary>
+    /// Optional answers to single questions of the datasheet, keyed by question id (e.g. <c>motivation-3</c>,
+    /// <c>collection-5</c>; the ids are listed by <c>Research.Datasheets.DatasheetQuestions</c>). They answer questions
+    /// that the six paragraphs above do not.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyDictionary<string, string> Answers { get; init; } = new Dictionary<string, string>();
 }

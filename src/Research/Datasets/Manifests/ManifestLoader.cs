@@ -24,6 +24,7 @@ public static partial class ManifestLoader
         .WithTypeMapping<IReadOnlyList<DirectDownload>, List<DirectDownload>>()
         .WithTypeMapping<IReadOnlyList<ManifestField>, List<ManifestField>>()
         .WithTypeMapping<IReadOnlyDictionary<int, string>, Dictionary<int, string>>()
+        .WithTypeMapping<IReadOnlyDictionary<string, string>, Dictionary<string, string>>()
         .Build();
 
     /// <summary>Loads and checks the manifest at <paramref name="path"/>.</summary>

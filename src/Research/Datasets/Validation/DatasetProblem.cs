@@ -32,6 +32,9 @@ public enum ProblemKind
 
     /// <summary>A path that escapes the dataset root.</summary>
     UnsafePath,
+
+    /// <summary>An image whose decoded pixels equal another image's (found by the datasheet's content hash).</summary>
+    DuplicateImage,
 }
 
 /// <summary>One problem found in a dataset copy.</summary>
