@@ -73,6 +73,15 @@ public sealed class Dsb2018DatasheetTests(Dsb2018DatasheetFixture fixture) : ICl
     }
 
     [Fact]
+    public void Croissant_expands_as_json_ld_with_every_term_defined()
+    {
+        // Independent check with pyld (tests/reference/check_jsonld.py, Debian's python3-pyld).
+        var (code, output) = TestSupport.ReferenceScript.Run("check_jsonld.py", Path.Combine(fixture.Folder, "croissant.json"));
+        Assert.True(code == 0, output);
+        Assert.Contains(": ok ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Html_draws_offline_in_headless_chromium()
     {
         string html = File.ReadAllText(Path.Combine(fixture.Folder, "datasheet.html"));

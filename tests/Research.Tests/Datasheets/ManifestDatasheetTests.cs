@@ -33,6 +33,48 @@ public sealed class ManifestDatasheetTests
     }
 
     [Fact]
+    public void The_croissant_of_every_manifest_expands_as_json_ld()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "croissant-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var files = Registry.All.Select(m =>
+            {
+                string path = Path.Combine(folder, m.Id + ".json");
+                File.WriteAllText(path, Croissant.Build(m, Composition.NotMeasured, DateTimeOffset.UnixEpoch, null).ToJsonString());
+                return path;
+            }).ToArray();
+            var (code, output) = TestSupport.ReferenceScript.Run("check_jsonld.py", files);
+            Assert.True(code == 0, output);
+            Assert.Equal(files.Length, output.Split('\n').Count(l => l.Contains(": ok ", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_json_ld_check_rejects_a_term_missing_from_the_context()
+    {
+        var croissant = Croissant.Build(Registry.Get("dsb2018"), Composition.NotMeasured, DateTimeOffset.UnixEpoch, null);
+        croissant["undefinedTerm"] = "dropped silently by JSON-LD";
+        string path = Path.Combine(Path.GetTempPath(), "croissant-bad-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, croissant.ToJsonString());
+        try
+        {
+            var (code, output) = TestSupport.ReferenceScript.Run("check_jsonld.py", path);
+            Assert.Equal(1, code);
+            Assert.Contains("term 'undefinedTerm' does not expand to an IRI", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Per_question_answers_are_shown_and_unknown_ids_refused()
     {
         DatasetManifest m = Registry.Get("dsb2018");
