@@ -66,7 +66,7 @@ public sealed class ManifestDatasheetTests
         {
             var (code, output) = TestSupport.ReferenceScript.Run("check_jsonld.py", path);
             Assert.Equal(1, code);
-            Assert.Contains("term 'undefinedTerm' does not expand to an IRI", output, StringComparison.Ordinal);
+            Assert.Contains("term 'undefinedTerm' does not expand to a defined IRI", output, StringComparison.Ordinal);
         }
         finally
         {
