@@ -37,12 +37,13 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
     public static TheoryData<string> Names => new([.. new[]
     {
         "01-datasets-and-datasheets", "02-preprocessing", "03-augmentation-113-fold", "04-training", "05-evaluation-and-metric-plots",
+        "06-reproduce-figure", "workshop-1-metrics-by-hand", "workshop-2-augment-and-train",
     }]);
 
     [Fact]
     public void Every_notebook_runs_in_quick_mode_and_writes_valid_nbformat()
     {
-        Assert.True(all.Notebooks.Count >= 5, $"only {all.Notebooks.Count} notebooks found");
+        Assert.True(all.Notebooks.Count >= 8, $"only {all.Notebooks.Count} notebooks found");
         foreach (var result in all.Results)
         {
             Assert.True(result.Succeeded, $"{result.Notebook}: {result.Failure}");
@@ -60,7 +61,7 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
         Assert.StartsWith("# ", doc.Cells[0].Source, StringComparison.Ordinal);
         Assert.Contains("Research.Notebooks.Kernel.Setup()", code[0].Source, StringComparison.Ordinal);
         Assert.Contains(code, c => c.Tags.Contains(NotebookParameters.Tag) && c.Source.Contains("var quick = false;", StringComparison.Ordinal));
-        Assert.Contains(doc.Cells, c => c.Kind == CellKind.Markdown && c.Source.StartsWith("## Summary", StringComparison.Ordinal));
+        Assert.Contains(doc.Cells, c => c.Kind == CellKind.Markdown && c.Source.Contains("## Summary", StringComparison.Ordinal));
         Assert.DoesNotContain(code, c => c.Source.Contains(" class ", StringComparison.Ordinal) || c.Source.Contains("record ", StringComparison.Ordinal));
         Assert.Equal(".net-csharp", (string?)doc.Json["metadata"]!["kernelspec"]!["name"]);
         Assert.All(code, c => Assert.Equal("csharp", CellLanguage.Of(c)));
@@ -79,11 +80,24 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
     [InlineData("03-augmentation-113-fold", 0, 4)]
     [InlineData("04-training", 4, 0)]
     [InlineData("05-evaluation-and-metric-plots", 3, 2)]
+    [InlineData("06-reproduce-figure", 4, 0)]
+    [InlineData("workshop-2-augment-and-train", 2, 1)]
     public void Outputs_hold_real_figures_and_images(string name, int figures, int images)
     {
         string html = string.Concat(HtmlOutputs(all.Of(name).ExecutedNotebook));
         Assert.True(Count(html, "class=\"research-plotly\"") >= figures, $"{name}: fewer than {figures} Plotly figures");
         Assert.True(Count(html, "<img src=\"data:image/png;base64,") >= images, $"{name}: fewer than {images} images");
+    }
+
+    [Fact]
+    public void Workshop_solutions_are_collapsed_and_tagged()
+    {
+        foreach (string path in all.Notebooks.Where(n => n.Contains("workshop", StringComparison.Ordinal)))
+        {
+            var solutions = NotebookDocument.Read(path).Cells.Where(c => c.Tags.Contains("solution")).ToList();
+            Assert.True(solutions.Count >= 2, $"{path}: fewer than 2 solution cells");
+            Assert.All(solutions, c => Assert.True((bool?)c.Json["metadata"]!["jupyter"]!["source_hidden"] == true, $"{path}: cell {c.Number} is not collapsed"));
+        }
     }
 
     [Fact]
