@@ -44,9 +44,7 @@ public static class OfflineHtml
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n");
         html.Append("<style>body{font-family:sans-serif;margin:1.5em;max-width:1100px}h1{font-size:1.4em}h2{font-size:1.1em}img{max-width:100%}.plot{width:100%;min-height:420px}</style>\n");
-        html.Append("<script>(function(){var define=undefined,module=undefined,exports=undefined;\n");
-        html.Append(PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase));
-        html.Append("\n}).call(window);</script>\n</head>\n<body>\n<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>\n");
+        html.Append(PlotlyScriptElement()).Append("\n</head>\n<body>\n<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>\n");
         int n = 0;
         foreach (var block in blocks)
         {
@@ -74,6 +72,15 @@ public static class OfflineHtml
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>
+    /// plotly.js as one <c>&lt;script&gt;</c> element that always sets <c>window.Plotly</c>, also next to an AMD loader
+    /// (see the class summary). Pages include it once, before any figure.
+    /// </summary>
+    public static string PlotlyScriptElement() =>
+        "<script>(function(){var define=undefined,module=undefined,exports=undefined;\n" +
+        PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase) +
+        "\n}).call(window);</script>";
 
     /// <summary>Writes the page to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, string title, IReadOnlyList<ReportBlock> blocks) =>

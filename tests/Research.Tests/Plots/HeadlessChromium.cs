@@ -9,8 +9,8 @@ internal static class HeadlessChromium
 {
     private const string Binary = "/usr/bin/chromium";
 
-    /// <summary>Screenshot (1200x900) and Chromium's log (console messages included).</summary>
-    public static (Image<byte> Screenshot, string Log) Render(string htmlPath)
+    /// <summary>Screenshot (1200 x <paramref name="height"/>) and Chromium's log (console messages included).</summary>
+    public static (Image<byte> Screenshot, string Log) Render(string htmlPath, int height = 900)
     {
         if (!File.Exists(Binary)) Assert.Fail($"{Binary} is missing: install Debian's chromium package (apt-get install -y chromium; .ci/run does it). The HTML report tests need it.");
         string work = Directory.CreateTempSubdirectory("research-chromium-").FullName;
@@ -25,7 +25,7 @@ internal static class HeadlessChromium
                 {
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
-                    $"--user-data-dir={Path.Combine(work, "profile")}", $"--screenshot={png}", "--window-size=1200,900",
+                    $"--user-data-dir={Path.Combine(work, "profile")}", $"--screenshot={png}", $"--window-size=1200,{height}",
                     "file://" + htmlPath,
                 },
             };
