@@ -73,31 +73,37 @@ public sealed class Trainer : IDisposable
     public EpochMetrics RunEpoch(int epoch, double learningRate, IProgress<WorkflowProgress>? progress, Stopwatch? runClock = null, int remainingEpochs = 0)
     {
         var clock = Stopwatch.StartNew();
+        double trainLoss = TrainEpoch(epoch, learningRate, progress, remainingEpochs);
+        var (valLoss, dice, iou) = Validate();
+        return new EpochMetrics(epoch, trainLoss, valLoss, dice, iou, learningRate, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The training part of epoch <paramref name="epoch"/>: every batch, loaded in the background; returns the mean batch loss.</summary>
+    public double TrainEpoch(int epoch, double learningRate, IProgress<WorkflowProgress>? progress = null, int remainingEpochs = 0)
+    {
+        var clock = Stopwatch.StartNew();
         torch.manual_seed(SeedOf(_options.Seed, epoch));
         OptimizerFactory.SetLearningRate(Optimizer, learningRate);
         Model.train();
         var order = EpochOrder(epoch);
         int batches = BatchesPerEpoch;
         double lossSum = 0;
-        using (var loader = new BatchPrefetcher(batches, _options.PrefetchBatches, b => BuildBatch(order, b, epoch)))
+        using var loader = new BatchPrefetcher(batches, _options.PrefetchBatches, b => BuildBatch(order, b, epoch));
+        int done = 0;
+        foreach (var batch in loader.Batches())
         {
-            int done = 0;
-            foreach (var batch in loader.Batches())
+            float loss = TrainStep(batch);
+            if (!float.IsFinite(loss))
             {
-                float loss = TrainStep(batch);
-                if (!float.IsFinite(loss))
-                {
-                    throw new TrainingFailedException($"Epoch {epoch}, batch {done + 1}: the training loss is {loss}. Training stopped; " +
-                        "the last good checkpoint is kept. Lower the learning rate (--lr) or check the data.");
-                }
-                lossSum += loss;
-                done++;
-                string eta = Eta(clock, done, batches, remainingEpochs);
-                progress?.Report(new WorkflowProgress($"Epoch {epoch}/{_options.Epochs}", done, batches, $"loss {loss:F4} ETA {eta}"));
+                throw new TrainingFailedException($"Epoch {epoch}, batch {done + 1}: the training loss is {loss}. Training stopped; " +
+                    "the last good checkpoint is kept. Lower the learning rate (--lr) or check the data.");
             }
+            lossSum += loss;
+            done++;
+            string eta = Eta(clock, done, batches, remainingEpochs);
+            progress?.Report(new WorkflowProgress($"Epoch {epoch}/{_options.Epochs}", done, batches, $"loss {loss:F4} ETA {eta}"));
         }
-        var (valLoss, dice, iou) = Validate();
-        return new EpochMetrics(epoch, lossSum / batches, valLoss, dice, iou, learningRate, clock.Elapsed.TotalSeconds);
+        return lossSum / batches;
     }
 
     /// <summary>One optimisation step on a prepared batch; returns the batch loss.</summary>
