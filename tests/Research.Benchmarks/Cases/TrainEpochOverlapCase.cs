@@ -11,19 +11,24 @@ namespace Research.Benchmarks.Cases;
 /// <summary>
 /// Is data loading hidden behind the model? Ours: <see cref="Trainer.TrainEpoch"/> (the training part of an epoch, no
 /// validation) of <c>unet</c> base 16, batch 8, 256 px crops, 2 threads, <c>--augment random</c>, on the first 64 images
-/// of DSB2018 stage1_train (51 training images: 7 batches), with the sample cache switched off so every epoch decodes
-/// every image and all its mask PNGs again on the loader thread. In-process reference: the bare
+/// of DSB2018 stage1_train (51 training images: 7 batches). <c>--cache-off</c> is not an option here: set
+/// <see cref="CacheMegabytes"/> to 0 to make every epoch decode every image and all its mask PNGs again on the loader
+/// thread (the worst case); by default the cache holds them after the warm-up epoch, as in a real run, and every epoch
+/// still crops, augments and builds targets in the background. In-process reference: the bare
 /// <see cref="Trainer.TrainStep"/> calls on the same batches, built beforehand. Target: epoch / bare steps &lt;= 1.05.
 /// </summary>
 public sealed class TrainEpochOverlapCase : IBenchmarkCase
 {
     private const int Images = 64;
 
+    /// <summary>The sample cache of the run (the default of <see cref="TrainingOptions.CacheMegabytes"/>).</summary>
+    public const int CacheMegabytes = 1024;
+
     /// <inheritdoc />
     public string Name => "train-epoch-overlap";
 
     /// <inheritdoc />
-    public string What => "training epoch (DSB2018, loading + random augmentation, no cache)";
+    public string What => "training epoch (DSB2018 64 images, loading + random augmentation in the background)";
 
     /// <inheritdoc />
     public RunCounts FullCounts => new(1, 3);
@@ -42,10 +47,10 @@ public sealed class TrainEpochOverlapCase : IBenchmarkCase
         var options = new TrainingOptions
         {
             Dataset = "dsb2018", DatasetRoot = root, Model = ModelKind.Unet, BaseFilters = 16, Loss = LossKind.Bce, BatchSize = 8, CropSize = 256,
-            Augment = AugmentKind.Random, CacheMegabytes = 0, Device = DevicePreference.Cpu, Threads = 2, Seed = 1,
+            Augment = AugmentKind.Random, CacheMegabytes = CacheMegabytes, Device = DevicePreference.Cpu, Threads = 2, Seed = 1,
         };
         var manifest = ManifestRegistry.Load(Path.Combine(repository, "data-manifests")).Get("dsb2018");
-        var source = new FirstSamples(new DatasetTrainingSource(manifest, root, options.Colour, options.Normalization, 0), Images);
+        var source = new FirstSamples(new DatasetTrainingSource(manifest, root, options.Colour, options.Normalization, CacheMegabytes * 1024L * 1024L), Images);
         var trainer = new Trainer(options, source, torch.CPU);
         var order = trainer.EpochOrder(1);
         var batches = Enumerable.Range(0, trainer.BatchesPerEpoch).Select(b => trainer.BuildBatch(order, b, 1)).ToList();
