@@ -37,12 +37,13 @@ public static class TrainCommand
         var imageSize = new Option<int>("--image-size") { Description = $"synthetic-nuclei: image side in pixels (default {Defaults.Synthetic.Size}).", DefaultValueFactory = _ => Defaults.Synthetic.Size };
         var colour = new Option<string>("--colour") { Description = "Model input: grey (1 channel, colour images converted) or rgb (3 channels) (default grey).", DefaultValueFactory = _ => "grey" };
         var normalize = new Option<string>("--normalize") { Description = "Input normalisation: percentile (0.5-99.5 to [0, 1]), minmax, zscore, type-range (default percentile); predict applies the same.", DefaultValueFactory = _ => "percentile" };
+        var invert = new Option<bool>("--invert-bright") { Description = "Invert images whose mean after normalisation is above 0.5 (dark objects on a bright background); predict does the same." };
         var valFraction = new Option<double>("--val-fraction") { Description = $"Fraction of source images held out for validation (default {Defaults.ValidationFraction}).", DefaultValueFactory = _ => Defaults.ValidationFraction };
         var cache = new Option<int>("--cache-mb") { Description = $"Memory for decoded samples of a manifest dataset (default {Defaults.CacheMegabytes} MB).", DefaultValueFactory = _ => Defaults.CacheMegabytes };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from checkpoints/last (its config.json; --epochs may extend it)." };
         var command = new Command("train", "Train a segmentation model into a run folder (config, metrics.csv, learning curves, checkpoints, provenance).")
         {
-            dataset, root, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, patience, threads, images, imageSize, colour, normalize, valFraction, cache, resume,
+            dataset, root, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, patience, threads, images, imageSize, colour, normalize, invert, valFraction, cache, resume,
         };
         command.SetAction(parse =>
         {
@@ -76,7 +77,7 @@ public static class TrainCommand
                     EarlyStoppingPatience = parse.GetValue(patience),
                     Threads = parse.GetValue(threads),
                     Colour = Names.Colour(parse.GetValue(colour)!),
-                    Normalization = new InputNormalization { Scaling = Names.Scaling(parse.GetValue(normalize)!) },
+                    Normalization = new InputNormalization { Scaling = Names.Scaling(parse.GetValue(normalize)!), InvertBright = parse.GetValue(invert) },
                     ValidationFraction = parse.GetValue(valFraction),
                     CacheMegabytes = parse.GetValue(cache),
                 };

@@ -6,7 +6,7 @@ namespace Research.Torch.Training;
 /// <summary>
 /// Turns a stored image into model input, the same way in training and prediction: colour mode first
 /// (<see cref="InputColour"/>), then the normalisation (<see cref="InputNormalization"/>) over all channels together,
-/// then channel-major (CHW) order.
+/// then the optional inversion of bright images (<see cref="InputNormalization.InvertBright"/>), then channel-major (CHW) order.
 /// </summary>
 public static class InputImages
 {
@@ -20,6 +20,10 @@ public static class InputImages
         ArgumentNullException.ThrowIfNull(normalization);
         var converted = colour == InputColour.Grey ? Grey(image) : Rgb(image);
         float[] interleaved = Normalize(converted, normalization);
+        if (normalization.InvertBright && interleaved.Length > 0 && interleaved.Average() > 0.5f)
+        {
+            for (int i = 0; i < interleaved.Length; i++) interleaved[i] = 1f - interleaved[i];
+        }
         int c = converted.Channels, plane = converted.Width * converted.Height;
         if (c == 1) return interleaved;
         var result = new float[c * plane];

@@ -29,6 +29,13 @@ public sealed record InputNormalization
     /// <summary>The high percentile of <see cref="InputScaling.Percentile"/>. <value>The default value is 99.5.</value></summary>
     public double High { get; init; } = 99.5;
 
+    /// <summary>
+    /// After scaling, invert (1 - v) an image whose mean is above 0.5, so that dark objects on a bright background
+    /// (bright-field and stained images, as in DSB2018) look like bright objects on a dark one (fluorescence).
+    /// Meant for the [0, 1] scalings. <value>The default value is false.</value>
+    /// </summary>
+    public bool InvertBright { get; init; }
+
     /// <summary>Throws an <see cref="InputException"/> for percentiles outside 0 &lt;= low &lt; high &lt;= 100.</summary>
     public void Validate()
     {
