@@ -7,7 +7,8 @@ Measured exactly as the C# harness measures its own side (tests/Research.Benchma
 Every script prints one JSON object on stdout:
     {"timings":      {"<key>": {"median_ms": float, "min_ms": float, "runs": int}, ...},
      "fingerprints": {"<key>": "<summary of the output, compared with ours>", ...},
-     "versions":     {"python": "...", "numpy": "...", ...}}
+     "versions":     {"python": "...", "numpy": "...", ...},
+     "peak_rss_mb":  float}
 and nothing else on stdout; diagnostics go to stderr.
 """
 
@@ -52,7 +53,13 @@ def versions(**modules):
     return found
 
 
+def peak_rss_mb():
+    """Peak resident memory of this process in MiB (Linux ru_maxrss is in KiB)."""
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
 def emit(timings, fingerprints, found_versions):
-    """Prints the result object the harness reads."""
-    json.dump({"timings": timings, "fingerprints": fingerprints, "versions": found_versions}, sys.stdout)
+    """Prints the result object the harness reads (with this process's peak resident memory, "peak_rss_mb")."""
+    json.dump({"timings": timings, "fingerprints": fingerprints, "versions": found_versions, "peak_rss_mb": peak_rss_mb()}, sys.stdout)
     sys.stdout.write("\n")

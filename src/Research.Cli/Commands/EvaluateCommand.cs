@@ -11,7 +11,7 @@ namespace Research.Cli.Commands;
 
 /// <summary>
 /// <c>research evaluate --pred DIR --truth DIR --out DIR</c>: every metric of <see cref="EvaluationSummary"/> over
-/// a true label folder matched by file stem with predictions from a label folder (<c>--pred</c>) or a Kaggle RLE
+/// a true label folder (or a manifest dataset's split: <c>--truth-dataset ID --root DIR</c>) matched by file stem with predictions from a label folder (<c>--pred</c>) or a Kaggle RLE
 /// submission (<c>--pred-rle</c>).
 /// </summary>
 public static class EvaluateCommand
@@ -21,7 +21,9 @@ public static class EvaluateCommand
     {
         var pred = new Option<string>("--pred") { Description = "Folder of predicted label images (PNG/TIFF, 0 = background), matched to --truth by file stem." };
         var predRle = new Option<string>("--pred-rle") { Description = "Predictions as a Kaggle RLE CSV (ImageId,EncodedPixels), ImageIds matched to --truth file stems." };
-        var truth = new Option<string>("--truth") { Description = "Folder of true label images (PNG/TIFF).", Required = true };
+        var truth = new Option<string>("--truth") { Description = "Folder of true label images (PNG/TIFF)." };
+        var truthDataset = new Option<string>("--truth-dataset") { Description = "Take the truth from a manifest dataset's split (e.g. dsb2018 with --root .../stage1_test) instead of --truth." };
+        var root = new Option<string>("--root") { Description = "The split folder of --truth-dataset." };
         var outDir = new Option<string>("--out") { Description = "Output folder: summary.json, per_image.csv, report.html.", Required = true };
         var strict = new Option<bool>("--strict") { Description = "Fail when a true image has no prediction (default: report it and count it as empty)." };
         var taus = new Option<double[]>("--tau") { Description = "IoU thresholds of the one-to-one matching (default 0.5 0.75).", AllowMultipleArgumentsPerToken = true };
@@ -32,7 +34,7 @@ public static class EvaluateCommand
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
         var command = new Command("evaluate", "Evaluate predicted label images against the truth: pixel, DSB2018, matching, CTC, counting, centroid and boundary metrics.")
         {
-            pred, predRle, truth, outDir, strict, taus, radius, tolerance, binary, noReport, force,
+            pred, predRle, truth, truthDataset, root, outDir, strict, taus, radius, tolerance, binary, noReport, force,
         };
         command.SetAction(parse =>
         {
@@ -47,9 +49,9 @@ public static class EvaluateCommand
             string? predFolder = parse.GetValue(pred), predFile = parse.GetValue(predRle);
             if ((predFolder is null) == (predFile is null)) throw new InputException("Give exactly one of --pred DIR (label images) or --pred-rle FILE (Kaggle RLE CSV).");
             IPredictionSet predictions = predFolder is not null ? new FolderPredictions(predFolder) : new RlePredictions(predFile!);
-            var source = new FolderPairSource(predictions, parse.GetValue(truth)!, parse.GetValue(strict));
-            foreach (string id in source.Missing) context.Error.WriteLine($"research: warning: no prediction for '{id}'; counted as an empty prediction (--strict makes this an error).");
-            foreach (string id in source.Unmatched) context.Error.WriteLine($"research: warning: prediction '{id}' has no true image; ignored.");
+            var (source, missing, unmatched) = Source(parse, predictions, truth, truthDataset, root, strict);
+            foreach (string id in missing) context.Error.WriteLine($"research: warning: no prediction for '{id}'; counted as an empty prediction (--strict makes this an error).");
+            foreach (string id in unmatched) context.Error.WriteLine($"research: warning: prediction '{id}' has no true image; ignored.");
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => EvaluationRun.Run(source, options, parse.GetValue(outDir)!, parse.GetValue(force),
                 parse.GetValue(noReport) ? null : (folder, src, images, summary) => EvaluationReport.Write(folder, src, images, summary, options),
                 progress is null ? null : new Progress<int>(done => progress.Report(new WorkflowProgress("Evaluating", done, done)))));
@@ -61,5 +63,21 @@ public static class EvaluateCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static (ILabelPairSource Source, IReadOnlyList<string> Missing, IReadOnlyList<string> Unmatched) Source(ParseResult parse, IPredictionSet predictions,
+        Option<string> truth, Option<string> truthDataset, Option<string> root, Option<bool> strict)
+    {
+        string? folder = parse.GetValue(truth), dataset = parse.GetValue(truthDataset);
+        if ((folder is null) == (dataset is null)) throw new InputException("Give exactly one of --truth DIR (label images) or --truth-dataset ID --root DIR (a manifest dataset's split).");
+        if (folder is not null)
+        {
+            var fromFolder = new FolderPairSource(predictions, folder, parse.GetValue(strict));
+            return (fromFolder, fromFolder.Missing, fromFolder.Unmatched);
+        }
+        string splitRoot = parse.GetValue(root) ?? throw new InputException($"--truth-dataset {dataset} needs --root DIR, the folder of the split (e.g. .../dsb2018/stage1_test).");
+        var manifest = Research.Datasets.Manifests.ManifestRegistry.Load().Get(dataset!);
+        var fromDataset = new DatasetPairSource(predictions, manifest, splitRoot, parse.GetValue(strict));
+        return (fromDataset, fromDataset.Missing, fromDataset.Unmatched);
     }
 }

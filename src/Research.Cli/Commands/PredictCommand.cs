@@ -18,9 +18,14 @@ public static class PredictCommand
         var overlap = new Option<int>("--overlap") { Description = "Tile overlap in pixels, blended (default 64).", DefaultValueFactory = _ => 64 };
         var tta = new Option<bool>("--tta") { Description = "Average the 8 D4 transforms (test-time augmentation)." };
         var device = new Option<DevicePreference>("--device") { Description = "auto, cpu or cuda (default auto).", DefaultValueFactory = _ => DevicePreference.Auto };
+        var defaults = new Research.Processing.Labels.InstanceSeparationOptions();
+        var threshold = new Option<double>("--threshold") { Description = $"Foreground probability threshold (default {defaults.Threshold}).", DefaultValueFactory = _ => defaults.Threshold };
+        var minArea = new Option<int>("--min-area") { Description = $"Remove objects smaller than this many pixels (default {defaults.MinObjectArea}).", DefaultValueFactory = _ => defaults.MinObjectArea };
+        var peakRadius = new Option<int>("--peak-radius") { Description = $"Half-width of the window in which a distance peak must be the maximum (default {defaults.PeakRadius}); larger splits fewer objects.", DefaultValueFactory = _ => defaults.PeakRadius };
+        var minPeak = new Option<double>("--min-peak-distance") { Description = $"Peaks closer than this to the background do not seed objects (default {defaults.MinPeakDistance}).", DefaultValueFactory = _ => defaults.MinPeakDistance };
         var command = new Command("predict", "Predict instance labels (16-bit TIFF per image) and a Kaggle submission.csv with a trained run.")
         {
-            run, input, output, tile, overlap, tta, device,
+            run, input, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak,
         };
         command.SetAction(parse =>
         {
@@ -33,6 +38,13 @@ public static class PredictCommand
                 Overlap = parse.GetValue(overlap),
                 TestTimeAugmentation = parse.GetValue(tta),
                 Device = parse.GetValue(device),
+                Separation = defaults with
+                {
+                    Threshold = parse.GetValue(threshold),
+                    MinObjectArea = parse.GetValue(minArea),
+                    PeakRadius = parse.GetValue(peakRadius),
+                    MinPeakDistance = parse.GetValue(minPeak),
+                },
             };
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, line => context.Console.WriteLine(line)));
             context.Console.WriteLine($"Predicted {result.Images} image(s), {result.Objects} objects: {result.OutputFolder}/submission.csv");

@@ -17,7 +17,7 @@ public static class TrainCommand
     public static Command Create(CliContext context)
     {
         var dataset = new Option<string>("--dataset") { Description = "Dataset id (synthetic-nuclei is generated in memory).", DefaultValueFactory = _ => SyntheticNucleiGenerator.DatasetId };
-        var root = new Option<string?>("--root") { Description = "Dataset root folder (manifest datasets)." };
+        var root = new Option<string?>("--root") { Description = "The split folder of a manifest dataset (e.g. .../dsb2018/stage1_train); its masks are the targets." };
         var output = new Option<string>("--out") { Description = "The run folder.", Required = true };
         var model = new Option<string>("--model") { Description = $"Model: {string.Join(", ", ModelRegistry.AvailableNames)} (default unet).", DefaultValueFactory = _ => "unet" };
         var loss = new Option<string>("--loss") { Description = $"Loss: {string.Join(", ", LossRegistry.AvailableNames)} (default bce-dice).", DefaultValueFactory = _ => "bce-dice" };
@@ -35,10 +35,15 @@ public static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default 0 = libtorch's choice).", DefaultValueFactory = _ => 0 };
         var images = new Option<int>("--images") { Description = $"synthetic-nuclei: number of images (default {Defaults.Synthetic.Count}).", DefaultValueFactory = _ => Defaults.Synthetic.Count };
         var imageSize = new Option<int>("--image-size") { Description = $"synthetic-nuclei: image side in pixels (default {Defaults.Synthetic.Size}).", DefaultValueFactory = _ => Defaults.Synthetic.Size };
+        var colour = new Option<string>("--colour") { Description = "Model input: grey (1 channel, colour images converted) or rgb (3 channels) (default grey).", DefaultValueFactory = _ => "grey" };
+        var normalize = new Option<string>("--normalize") { Description = "Input normalisation: percentile (0.5-99.5 to [0, 1]), minmax, zscore, type-range (default percentile); predict applies the same.", DefaultValueFactory = _ => "percentile" };
+        var invert = new Option<bool>("--invert-bright") { Description = "Invert images whose mean after normalisation is above 0.5 (dark objects on a bright background); predict does the same." };
+        var valFraction = new Option<double>("--val-fraction") { Description = $"Fraction of source images held out for validation (default {Defaults.ValidationFraction}).", DefaultValueFactory = _ => Defaults.ValidationFraction };
+        var cache = new Option<int>("--cache-mb") { Description = $"Memory for decoded samples of a manifest dataset (default {Defaults.CacheMegabytes} MB).", DefaultValueFactory = _ => Defaults.CacheMegabytes };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from checkpoints/last (its config.json; --epochs may extend it)." };
         var command = new Command("train", "Train a segmentation model into a run folder (config, metrics.csv, learning curves, checkpoints, provenance).")
         {
-            dataset, root, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, patience, threads, images, imageSize, resume,
+            dataset, root, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, patience, threads, images, imageSize, colour, normalize, invert, valFraction, cache, resume,
         };
         command.SetAction(parse =>
         {
@@ -71,11 +76,11 @@ public static class TrainCommand
                     BaseFilters = parse.GetValue(baseFilters),
                     EarlyStoppingPatience = parse.GetValue(patience),
                     Threads = parse.GetValue(threads),
+                    Colour = Names.Colour(parse.GetValue(colour)!),
+                    Normalization = new InputNormalization { Scaling = Names.Scaling(parse.GetValue(normalize)!), InvertBright = parse.GetValue(invert) },
+                    ValidationFraction = parse.GetValue(valFraction),
+                    CacheMegabytes = parse.GetValue(cache),
                 };
-                if (options.Dataset != SyntheticNucleiGenerator.DatasetId)
-                {
-                    throw new InputException($"Dataset '{options.Dataset}': training reads only the generated '{SyntheticNucleiGenerator.DatasetId}' dataset so far; readers for manifest datasets arrive with the datasets work.");
-                }
                 return TrainingRun.Start(options, run, null, progress, log, context.CommandLine);
             });
             var lastRow = result.Metrics.Count > 0 ? result.Metrics[^1] : null;

@@ -21,7 +21,8 @@ namespace Research.Torch.Inference;
 public sealed record PredictResult(string OutputFolder, int Images, int Objects);
 
 /// <summary>
-/// <c>research predict</c>: loads a run's best checkpoint, predicts each input image by tiles
+/// <c>research predict</c>: loads a run's best checkpoint, turns each input image into model input exactly as training did
+/// (the run's colour mode and normalisation from <c>config.json</c>, <see cref="InputImages"/>), predicts it by tiles
 /// (<see cref="TiledPrediction"/>), separates instances (<see cref="InstanceSeparation"/>) and writes
 /// <c>&lt;name&gt;.tif</c> (16-bit labels) per image and <c>submission.csv</c> (Kaggle DSB2018: ImageId,EncodedPixels,
 /// one row per object, an empty EncodedPixels row for an image without objects).
@@ -41,6 +42,10 @@ public static class Prediction
         Checkpoint.Recover(checkpoint);
         var files = InputFiles(options.Input);
         using var model = LoadModel(config, checkpoint, device);
+        if (model.InChannels != InputImages.Channels(config.Colour))
+        {
+            throw new InputException($"{checkpoint}: the model has {model.InChannels} input channel(s) but {TrainingRun.ConfigFile} says colour '{config.Colour}'; the run folder is inconsistent.");
+        }
         int stride = ModelRegistry.Stride(config.Model);
         Directory.CreateDirectory(options.Output);
         var csv = new StringBuilder("ImageId,EncodedPixels\n");
@@ -48,12 +53,13 @@ public static class Prediction
         for (int n = 0; n < files.Count; n++)
         {
             string id = Path.GetFileNameWithoutExtension(files[n]);
-            var image = Prepare(ImageFile.Read(files[n]), (int)model.InChannels, files[n]);
+            var image = ImageFile.Read(files[n]);
+            int channels = InputImages.Channels(config.Colour);
             if (image.Width % stride != 0 || image.Height % stride != 0)
             {
                 log?.Invoke($"{files[n]}: {image.Width} x {image.Height} px is not a multiple of the model's stride {stride}; tiles are padded with zeros.");
             }
-            var probability = TiledPrediction.Probability(model.Model, ImageScaling.ToUnitFloat(image), image.Channels, image.Height, image.Width,
+            var probability = TiledPrediction.Probability(model.Model, InputImages.ToChw(image, config.Colour, config.Normalization), channels, image.Height, image.Width,
                 options.Tile, options.Overlap, stride, options.TestTimeAugmentation, device);
             var labels = InstanceSeparation.Run(probability, image.Width, image.Height, options.Separation);
             int count = labels.Length == 0 ? 0 : labels.Max();
@@ -76,13 +82,6 @@ public static class Prediction
         var files = Directory.GetFiles(input).Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new InputException($"--input {input}: no images ({string.Join(", ", Extensions)}) in this folder.");
         return files;
-    }
-
-    private static IImage Prepare(IImage image, int channels, string path)
-    {
-        if (image.Channels == channels) return image;
-        if (channels == 1) return GreyConversion.ToGrey(image);
-        throw new InputException($"{path}: the model expects {channels} channels but the image has {image.Channels}.");
     }
 
     private static LoadedModel LoadModel(TrainingOptions config, string checkpoint, Device device)

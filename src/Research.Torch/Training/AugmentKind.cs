@@ -5,8 +5,8 @@ public enum AugmentKind
 {
     /// <summary>No augmentation.</summary>
     None,
-    /// <summary>A random element of the dihedral group D4 (rotations by 90 degrees and flips) per crop.</summary>
+    /// <summary>The default random pipeline per crop (<see cref="TrainingAugmentation.DefaultPipeline"/>).</summary>
     Random,
-    /// <summary>The 113-fold scheme of the augmentation work (not yet available on this branch).</summary>
+    /// <summary>Every training image under each of the 113 folds (<see cref="Research.Augmentation.FoldSchemes"/>): 113 items per image per epoch.</summary>
     Fold113,
 }

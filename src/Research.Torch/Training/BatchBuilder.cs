@@ -1,3 +1,4 @@
+using Research.Augmentation.Random;
 using Research.Processing.Labels;
 using Research.Randomness;
 using Research.Torch.Losses;
@@ -24,9 +25,9 @@ public static class BatchBuilder
         return order;
     }
 
-    /// <summary>Builds one batch from the given samples.</summary>
+    /// <summary>Builds one batch from the given samples (in parallel over the crops; each has its own generator, so the result does not depend on timing).</summary>
     public static HostBatch Build(IReadOnlyList<(TrainingSample Sample, SeededRandom Random)> items, int size, LossKind loss,
-        WeightMapOptions weightMap, ICropAugmenter? augmenter)
+        WeightMapOptions weightMap, RandomPipeline? augmentation)
     {
         ArgumentNullException.ThrowIfNull(items);
         int n = items.Count, channels = items[0].Sample.Channels, plane = size * size;
@@ -34,11 +35,11 @@ public static class BatchBuilder
         var mask = new float[n * plane];
         long[]? classes = loss == LossKind.CrossEntropy ? new long[n * plane] : null;
         float[]? weights = loss == LossKind.WeightedBce ? new float[n * plane] : null;
-        for (int b = 0; b < n; b++)
+        Parallel.For(0, n, b =>
         {
             var (sample, random) = items[b];
             var (image, labels) = Crop(sample, size, random);
-            if (augmenter is not null) (image, labels) = augmenter.Apply(image, labels, channels, size, random);
+            if (augmentation is not null) (image, labels) = TrainingAugmentation.Apply(augmentation, image, labels, channels, size, random);
             image.CopyTo(images, b * channels * plane);
             InstanceTargets.Foreground(labels).CopyTo(mask, b * plane);
             if (classes is not null)
@@ -47,7 +48,7 @@ public static class BatchBuilder
                 for (int i = 0; i < plane; i++) classes[b * plane + i] = c[i];
             }
             if (weights is not null) WeightMap.Compute(labels, size, size, weightMap).CopyTo(weights, b * plane);
-        }
+        });
         return new HostBatch(n, channels, size, size, images, mask, classes, weights);
     }
 

@@ -1,3 +1,4 @@
+using Research.Augmentation;
 using Research.Randomness;
 
 namespace Research.Torch.Training;
@@ -8,18 +9,18 @@ namespace Research.Torch.Training;
 public sealed record DataSplit(IReadOnlyList<int> Train, IReadOnlyList<int> Validation)
 {
     /// <summary>
-    /// Splits by source image: the distinct sources (sorted ordinally) are shuffled with a generator derived from
-    /// <paramref name="seed"/>, and the first round(fraction x sources) (at least 1, at most sources - 1) go to validation,
-    /// so samples of one source never fall on both sides.
+    /// Splits by source image, before any augmentation: the distinct sources (sorted ordinally) are split by
+    /// <see cref="SourceSplitter"/> with a seed derived from <paramref name="seed"/> (round(fraction x sources), at least 1
+    /// and at most sources - 1, go to validation), so samples of one source, and the folds of a training image, never fall
+    /// on both sides.
     /// </summary>
     public static DataSplit BySource(ITrainingSource source, double fraction, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(source);
         var sources = Enumerable.Range(0, source.Count).Select(source.SourceOf).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (sources.Length < 2) throw new InputException($"The dataset has {sources.Length} source image(s); training needs at least 2 (one for validation).");
-        Shuffle(sources, SeededRandom.Derive(seed, 0x5_0117));
-        int held = Math.Clamp((int)Math.Round(fraction * sources.Length), 1, sources.Length - 1);
-        var validation = new HashSet<string>(sources.Take(held), StringComparer.Ordinal);
+        var parts = SourceSplitter.Split(sources, fraction, SeededRandom.Derive(seed, 0x5_0117).NextUInt64());
+        var validation = new HashSet<string>(parts.Validation, StringComparer.Ordinal);
         var train = new List<int>();
         var val = new List<int>();
         for (int i = 0; i < source.Count; i++) (validation.Contains(source.SourceOf(i)) ? val : train).Add(i);

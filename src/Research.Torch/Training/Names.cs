@@ -7,6 +7,15 @@ public static class Names
     private static readonly (string Name, ScheduleKind Kind)[] Schedules = [("constant", ScheduleKind.Constant), ("plateau", ScheduleKind.Plateau), ("step", ScheduleKind.Step), ("cosine", ScheduleKind.Cosine)];
     private static readonly (string Name, AugmentKind Kind)[] Augments = [("none", AugmentKind.None), ("random", AugmentKind.Random), ("fold113", AugmentKind.Fold113)];
 
+    private static readonly (string Name, InputColour Kind)[] Colours = [("grey", InputColour.Grey), ("rgb", InputColour.Rgb)];
+    private static readonly (string Name, InputScaling Kind)[] Scalings = [("percentile", InputScaling.Percentile), ("minmax", InputScaling.MinMax), ("zscore", InputScaling.ZScore), ("type-range", InputScaling.TypeRange)];
+
+    /// <summary>Parses a colour mode name (grey, rgb).</summary>
+    public static InputColour Colour(string name) => Find(Colours, name, "colour mode");
+
+    /// <summary>Parses an input scaling name (percentile, minmax, zscore, type-range).</summary>
+    public static InputScaling Scaling(string name) => Find(Scalings, name, "normalisation");
+
     /// <summary>Parses an optimiser name.</summary>
     public static OptimizerKind Optimizer(string name) => Find(Optimizers, name, "optimizer");
 

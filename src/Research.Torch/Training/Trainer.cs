@@ -1,3 +1,5 @@
+using Research.Augmentation;
+using Research.Augmentation.Random;
 using Research.Metrics;
 using System.Diagnostics;
 using Research.Randomness;
@@ -21,7 +23,8 @@ public sealed class Trainer : IDisposable
     private readonly ITrainingSource _source;
     private readonly DataSplit _split;
     private readonly ISegmentationLoss _loss;
-    private readonly ICropAugmenter? _augmenter;
+    private readonly RandomPipeline? _pipeline;
+    private readonly IReadOnlyList<AugmentedItem<int>> _items;
 
     /// <summary>Builds the model and optimiser on <paramref name="device"/>.</summary>
     public Trainer(TrainingOptions options, ITrainingSource source, Device device)
@@ -31,7 +34,8 @@ public sealed class Trainer : IDisposable
         Device = device;
         _split = DataSplit.BySource(source, options.ValidationFraction, options.Seed);
         _loss = LossRegistry.Create(options.Loss);
-        _augmenter = options.Augment == AugmentKind.Random ? new RandomD4Augmenter() : null;
+        _pipeline = options.Augment == AugmentKind.Random ? TrainingAugmentation.DefaultPipeline() : null;
+        _items = new AugmentedView<int>(_split.Train, options.Augment == AugmentKind.Fold113 ? FoldSchemes.Folds(AugmentationScheme.Fold113) : [NoFold]);
         torch.manual_seed(SeedOf(options.Seed, 0));
         Model = ModelRegistry.Create(options.Model, source.Channels, _loss.OutputChannels, options.BaseFilters);
         Model.to(device);
@@ -50,8 +54,16 @@ public sealed class Trainer : IDisposable
     /// <summary>The train/validation split.</summary>
     public DataSplit Split => _split;
 
+    /// <summary>Training items per epoch: the training images, times 113 with <see cref="AugmentKind.Fold113"/>.</summary>
+    public int ItemsPerEpoch => _items.Count;
+
+    /// <summary>The shuffled item positions of epoch <paramref name="epoch"/> (the argument of <see cref="BuildBatch"/>).</summary>
+    public int[] EpochOrder(int epoch) => BatchBuilder.EpochOrder(Enumerable.Range(0, _items.Count).ToArray(), _options.Seed, epoch);
+
     /// <summary>Batches per epoch.</summary>
-    public int BatchesPerEpoch => (_split.Train.Count + _options.BatchSize - 1) / _options.BatchSize;
+    public int BatchesPerEpoch => (_items.Count + _options.BatchSize - 1) / _options.BatchSize;
+
+    private static readonly Research.Augmentation.Fold NoFold = new(0, 0, false, ShiftAxis.None, 0);
 
     /// <summary>The checkpoint state fields that identify this model and optimiser.</summary>
     public CheckpointState Identity(int epoch, ScheduleState schedule) => new(epoch, ModelRegistry.NameOf(_options.Model), _options.BaseFilters,
@@ -61,31 +73,37 @@ public sealed class Trainer : IDisposable
     public EpochMetrics RunEpoch(int epoch, double learningRate, IProgress<WorkflowProgress>? progress, Stopwatch? runClock = null, int remainingEpochs = 0)
     {
         var clock = Stopwatch.StartNew();
+        double trainLoss = TrainEpoch(epoch, learningRate, progress, remainingEpochs);
+        var (valLoss, dice, iou) = Validate();
+        return new EpochMetrics(epoch, trainLoss, valLoss, dice, iou, learningRate, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The training part of epoch <paramref name="epoch"/>: every batch, loaded in the background; returns the mean batch loss.</summary>
+    public double TrainEpoch(int epoch, double learningRate, IProgress<WorkflowProgress>? progress = null, int remainingEpochs = 0)
+    {
+        var clock = Stopwatch.StartNew();
         torch.manual_seed(SeedOf(_options.Seed, epoch));
         OptimizerFactory.SetLearningRate(Optimizer, learningRate);
         Model.train();
-        var order = BatchBuilder.EpochOrder(_split.Train, _options.Seed, epoch);
+        var order = EpochOrder(epoch);
         int batches = BatchesPerEpoch;
         double lossSum = 0;
-        using (var loader = new BatchPrefetcher(batches, _options.PrefetchBatches, b => BuildBatch(order, b, epoch)))
+        using var loader = new BatchPrefetcher(batches, _options.PrefetchBatches, b => BuildBatch(order, b, epoch));
+        int done = 0;
+        foreach (var batch in loader.Batches())
         {
-            int done = 0;
-            foreach (var batch in loader.Batches())
+            float loss = TrainStep(batch);
+            if (!float.IsFinite(loss))
             {
-                float loss = TrainStep(batch);
-                if (!float.IsFinite(loss))
-                {
-                    throw new TrainingFailedException($"Epoch {epoch}, batch {done + 1}: the training loss is {loss}. Training stopped; " +
-                        "the last good checkpoint is kept. Lower the learning rate (--lr) or check the data.");
-                }
-                lossSum += loss;
-                done++;
-                string eta = Eta(clock, done, batches, remainingEpochs);
-                progress?.Report(new WorkflowProgress($"Epoch {epoch}/{_options.Epochs}", done, batches, $"loss {loss:F4} ETA {eta}"));
+                throw new TrainingFailedException($"Epoch {epoch}, batch {done + 1}: the training loss is {loss}. Training stopped; " +
+                    "the last good checkpoint is kept. Lower the learning rate (--lr) or check the data.");
             }
+            lossSum += loss;
+            done++;
+            string eta = Eta(clock, done, batches, remainingEpochs);
+            progress?.Report(new WorkflowProgress($"Epoch {epoch}/{_options.Epochs}", done, batches, $"loss {loss:F4} ETA {eta}"));
         }
-        var (valLoss, dice, iou) = Validate();
-        return new EpochMetrics(epoch, lossSum / batches, valLoss, dice, iou, learningRate, clock.Elapsed.TotalSeconds);
+        return lossSum / batches;
     }
 
     /// <summary>One optimisation step on a prepared batch; returns the batch loss.</summary>
@@ -102,13 +120,25 @@ public sealed class Trainer : IDisposable
         return loss.item<float>();
     }
 
-    /// <summary>Prepares training batch <paramref name="index"/> of an epoch (runs on the loader thread).</summary>
+    /// <summary>
+    /// Prepares training batch <paramref name="index"/> of an epoch (runs on the loader thread; the samples load in
+    /// parallel). <paramref name="order"/> holds item positions; the crop generator of an item comes from
+    /// (seed, epoch, sample index x folds + fold index).
+    /// </summary>
     public HostBatch BuildBatch(int[] order, int index, int epoch)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var items = order.Skip(index * _options.BatchSize).Take(_options.BatchSize)
-            .Select(i => (_source.Get(i), BatchBuilder.CropRandom(_options.Seed, epoch, i))).ToList();
-        return BatchBuilder.Build(items, _options.CropSize, _options.Loss, _options.WeightMap, _augmenter);
+        var positions = order.Skip(index * _options.BatchSize).Take(_options.BatchSize).ToArray();
+        var items = new (TrainingSample, SeededRandom)[positions.Length];
+        int folds = _items.Count / Math.Max(1, _split.Train.Count);
+        Parallel.For(0, positions.Length, k =>
+        {
+            var item = _items[positions[k]];
+            var sample = _source.Get(item.Item);
+            if (item.Fold.Index != 0) sample = TrainingAugmentation.ApplyFold(sample, item.Fold);
+            items[k] = (sample, BatchBuilder.CropRandom(_options.Seed, epoch, item.Item * folds + item.Fold.Index));
+        });
+        return BatchBuilder.Build(items, _options.CropSize, _options.Loss, _options.WeightMap, _pipeline);
     }
 
     /// <summary>Validation loss (mean over images), Dice and IoU (micro) of the held-out images, each padded to the model's stride.</summary>
@@ -116,7 +146,7 @@ public sealed class Trainer : IDisposable
     {
         Model.eval();
         using var noGrad = no_grad();
-        var scores = new PixelScores();
+        var counts = new PixelCounts(0, 0, 0);
         double lossSum = 0;
         int stride = ModelRegistry.Stride(_options.Model);
         foreach (int index in _split.Validation)
@@ -129,9 +159,9 @@ public sealed class Trainer : IDisposable
             lossSum += _loss.Compute(logits, ToTargets(batch)).item<float>();
             var foreground = _loss.OutputChannels == 1 ? logits[0, 0] > 0 : logits[0].argmax(0) != 0;
             var predicted = foreground.cpu().data<bool>().ToArray();
-            scores.Add(Region(predicted, size, sample.Width, sample.Height), Region(batch.Mask.Select(m => m > 0.5f).ToArray(), size, sample.Width, sample.Height));
+            counts += Count(predicted, batch.Mask, size, sample.Width, sample.Height);
         }
-        return (lossSum / _split.Validation.Count, scores.Dice, scores.Iou);
+        return (lossSum / _split.Validation.Count, counts.Dice, counts.Iou);
     }
 
     /// <inheritdoc />
@@ -153,11 +183,21 @@ public sealed class Trainer : IDisposable
         return new LossTargets(mask, classes, weights);
     }
 
-    private static bool[] Region(bool[] padded, int size, int width, int height)
+    /// <summary>Pixel counts of the image's region of a padded prediction against the padded mask.</summary>
+    private static PixelCounts Count(bool[] predicted, float[] mask, int size, int width, int height)
     {
-        var region = new bool[width * height];
-        for (int y = 0; y < height; y++) Array.Copy(padded, y * size, region, y * width, width);
-        return region;
+        long tp = 0, fp = 0, fn = 0;
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0, i = y * size; x < width; x++, i++)
+            {
+                bool p = predicted[i], t = mask[i] > 0.5f;
+                if (p && t) tp++;
+                else if (p) fp++;
+                else if (t) fn++;
+            }
+        }
+        return new PixelCounts(tp, fp, fn);
     }
 
     private static string Eta(Stopwatch epochClock, int done, int batches, int remainingEpochs)

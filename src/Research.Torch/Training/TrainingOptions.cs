@@ -78,6 +78,15 @@ public sealed record TrainingOptions
     /// <summary>On-the-fly augmentation. <value>The default value is <see cref="AugmentKind.None"/>.</value></summary>
     public AugmentKind Augment { get; init; } = AugmentKind.None;
 
+    /// <summary>Grey (1 channel) or RGB (3 channels) model input. <value>The default value is <see cref="InputColour.Grey"/>.</value></summary>
+    public InputColour Colour { get; init; } = InputColour.Grey;
+
+    /// <summary>Input normalisation, applied again by prediction. <value>The default value is percentiles 0.5 to 99.5 scaled to [0, 1].</value></summary>
+    public InputNormalization Normalization { get; init; } = new();
+
+    /// <summary>Memory for decoded samples of a manifest dataset (least recently used ones are dropped). <value>The default value is 1024 MB.</value></summary>
+    public int CacheMegabytes { get; init; } = 1024;
+
     /// <summary>Batches the loader thread prepares ahead. <value>The default value is 4.</value></summary>
     public int PrefetchBatches { get; init; } = 4;
 
@@ -99,7 +108,8 @@ public sealed record TrainingOptions
         if (BaseFilters < 1) throw new InputException($"Base filters must be at least 1, got {BaseFilters}.");
         if (PrefetchBatches < 1) throw new InputException($"Prefetch must be at least 1 batch, got {PrefetchBatches}.");
         if (Threads < 0) throw new InputException($"Threads must be 0 (default) or more, got {Threads}.");
-        if (Augment == AugmentKind.Fold113) throw new InputException("--augment fold113 arrives with the augmentation work; use none or random for now.");
+        Normalization.Validate();
+        if (CacheMegabytes < 0) throw new InputException($"The sample cache must be 0 MB or more, got {CacheMegabytes}.");
         if (Loss == LossKind.CrossEntropy && Model == ModelKind.Bh2019Unet) throw new InputException("bh2019-unet has one sigmoid output and cannot be trained with cross-entropy; use unet or c-resunet.");
     }
 

@@ -89,12 +89,21 @@ public static class TrainingRun
         }
     }
 
-    /// <summary>The training source a run's options describe (only the generated synthetic dataset on this branch).</summary>
+    /// <summary>
+    /// The training source a run's options describe: the generated synthetic dataset (without <c>--root</c>), else the
+    /// manifest dataset's split at <see cref="TrainingOptions.DatasetRoot"/> (<see cref="DatasetTrainingSource"/>).
+    /// </summary>
     public static ITrainingSource SourceFor(TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Dataset == SyntheticNucleiGenerator.DatasetId) return new SyntheticTrainingSource(options.Synthetic);
-        throw new InputException($"Dataset '{options.Dataset}': training reads only the generated '{SyntheticNucleiGenerator.DatasetId}' dataset so far; readers for manifest datasets arrive with the datasets work.");
+        if (options.Dataset == SyntheticNucleiGenerator.DatasetId && options.DatasetRoot is null)
+        {
+            if (options.Colour != InputColour.Grey) throw new InputException($"The generated '{options.Dataset}' dataset is grey; train it with --colour grey.");
+            return new SyntheticTrainingSource(options.Synthetic, options.Normalization);
+        }
+        if (options.DatasetRoot is null) throw new InputException($"Dataset '{options.Dataset}': give the folder of the split to train on with --root DIR (for example .../dsb2018/stage1_train).");
+        var manifest = Research.Datasets.Manifests.ManifestRegistry.Load().Get(options.Dataset);
+        return new DatasetTrainingSource(manifest, options.DatasetRoot, options.Colour, options.Normalization, options.CacheMegabytes * 1024L * 1024L);
     }
 
     private static TrainingRunResult Execute(TrainingOptions options, string runFolder, bool resume, ITrainingSource? source,

@@ -16,6 +16,9 @@ public static class BenchmarkCases
         new Resize1024Case(Research.Processing.ResizeInterpolation.Area),
         new ValidateDsb2018Case(),
         new DatasheetDsb2018Case(),
+        new TrainStepUnet16Case(),
+        new TrainEpochOverlapCase(),
+        new PredictDsbTestCase(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>

@@ -25,8 +25,16 @@ public sealed class BenchmarkRunner(ReferenceRunner references, TextWriter progr
             progress.WriteLine($"{benchmark.Name}: preparing fixtures in {work}");
             CasePlan plan = benchmark.Prepare(new CaseContext(work));
             progress.WriteLine($"{benchmark.Name}: ours, {counts.Warmup} warm-up + {counts.Repeats} runs");
+            PeakMemory.Reset();
             Timing ours = Timing.Measure(plan.Ours, counts);
+            double? oursPeak = PeakMemory.PeakMiB();
             string? fingerprint = plan.OursFingerprint?.Invoke();
+            var inProcess = new Dictionary<string, Timing>(StringComparer.Ordinal);
+            foreach (var (key, action) in plan.InProcessReferences ?? new Dictionary<string, Action>())
+            {
+                progress.WriteLine($"{benchmark.Name}: in-process reference {key}, {counts.Warmup} warm-up + {counts.Repeats} runs");
+                inProcess[key] = Timing.Measure(action, counts);
+            }
 
             ReferenceOutput? reference = null;
             string? error = null;
@@ -44,8 +52,15 @@ public sealed class BenchmarkRunner(ReferenceRunner references, TextWriter progr
                     progress.WriteLine($"{benchmark.Name}: reference failed: {error}");
                 }
             }
+            if (inProcess.Count > 0)
+            {
+                var timings = new Dictionary<string, Timing>(reference?.Timings ?? new Dictionary<string, Timing>());
+                foreach (var (key, timing) in inProcess) timings[key] = timing;
+                reference = new ReferenceOutput(timings, reference?.Fingerprints ?? new Dictionary<string, string>(),
+                    reference?.Versions ?? new Dictionary<string, string>(), reference?.PeakRssMiB);
+            }
             var rows = plan.Comparisons.Select(c => Compare(c, ours, fingerprint, reference)).ToList();
-            return new CaseResult(benchmark.Name, benchmark.What, counts, ours, fingerprint, rows, plan.Fixture, error);
+            return new CaseResult(benchmark.Name, benchmark.What, counts, ours, fingerprint, rows, plan.Fixture, error, oursPeak, reference?.PeakRssMiB);
         }
         finally
         {

@@ -35,12 +35,17 @@ public sealed record CaseContext(string WorkDirectory);
 /// Optional: a summary of our output (for example "1024x1024x3 sum=123"), compared with the fingerprint the
 /// script reports for each reference, so that a fast but wrong implementation shows up in the results.
 /// </param>
+/// <param name="InProcessReferences">
+/// Optional references measured in this process like ours (for example the bare model step that an epoch is compared
+/// with), by the key a <see cref="Comparison"/> names.
+/// </param>
 public sealed record CasePlan(
     Action Ours,
     ReferenceScript? Reference,
     IReadOnlyList<Comparison> Comparisons,
     IReadOnlyDictionary<string, string> Fixture,
-    Func<string>? OursFingerprint = null);
+    Func<string>? OursFingerprint = null,
+    IReadOnlyDictionary<string, Action>? InProcessReferences = null);
 
 /// <summary>A Python script under tests/reference/ and its arguments (fixture paths).</summary>
 /// <param name="Script">File name relative to tests/reference/, for example "png_decode.py".</param>

@@ -8,7 +8,8 @@ namespace Research.Benchmarks.Harness;
 public sealed record ReferenceOutput(
     IReadOnlyDictionary<string, Timing> Timings,
     IReadOnlyDictionary<string, string> Fingerprints,
-    IReadOnlyDictionary<string, string> Versions);
+    IReadOnlyDictionary<string, string> Versions,
+    double? PeakRssMiB = null);
 
 /// <summary>A reference script failed; the message says how and what to do.</summary>
 public sealed class ReferenceFailedException(string message) : Exception(message);
@@ -82,7 +83,8 @@ public sealed record ReferenceRunner(string Python, string ReferenceDirectory, T
                     p.Value.GetProperty("min_ms").GetDouble(),
                     p.Value.GetProperty("runs").GetInt32());
             }
-            return new ReferenceOutput(timings, Strings(root, "fingerprints"), Strings(root, "versions"));
+            double? peak = root.TryGetProperty("peak_rss_mb", out JsonElement p2) && p2.ValueKind == JsonValueKind.Number ? p2.GetDouble() : null;
+            return new ReferenceOutput(timings, Strings(root, "fingerprints"), Strings(root, "versions"), peak);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

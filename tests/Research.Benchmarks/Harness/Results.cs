@@ -9,7 +9,7 @@ namespace Research.Benchmarks.Harness;
 /// <param name="Agrees">Whether our output's fingerprint equals the reference's; null when either is not reported.</param>
 public sealed record ComparisonResult(string Label, Timing? Reference, double? Ratio, Target Target, Verdict Verdict, bool? Agrees);
 
-/// <summary>The outcome of one case.</summary>
+/// <summary>The outcome of one case; the peaks are resident memory (VmHWM, MiB) of our process during our runs and of the reference script's process.</summary>
 public sealed record CaseResult(
     string Name,
     string What,
@@ -18,7 +18,9 @@ public sealed record CaseResult(
     string? OursFingerprint,
     IReadOnlyList<ComparisonResult> Comparisons,
     IReadOnlyDictionary<string, string> Fixture,
-    string? ReferenceError);
+    string? ReferenceError,
+    double? OursPeakRssMiB = null,
+    double? ReferencePeakRssMiB = null);
 
 /// <summary>Everything one run of the harness measured.</summary>
 public sealed record BenchmarkReport(

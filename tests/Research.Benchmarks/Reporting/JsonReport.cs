@@ -49,6 +49,8 @@ public static class JsonReport
         WriteTiming(json, "ours", c.Ours);
         if (c.OursFingerprint is null) json.WriteNull("ours_fingerprint"); else json.WriteString("ours_fingerprint", c.OursFingerprint);
         if (c.ReferenceError is null) json.WriteNull("reference_error"); else json.WriteString("reference_error", c.ReferenceError);
+        if (c.OursPeakRssMiB is double ours) json.WriteNumber("ours_peak_rss_mib", Math.Round(ours, 1)); else json.WriteNull("ours_peak_rss_mib");
+        if (c.ReferencePeakRssMiB is double theirs) json.WriteNumber("reference_peak_rss_mib", Math.Round(theirs, 1)); else json.WriteNull("reference_peak_rss_mib");
         json.WriteStartArray("comparisons");
         foreach (ComparisonResult r in c.Comparisons)
         {

@@ -23,6 +23,8 @@ public static class MarkdownReport
             text.AppendLine().Append("- `").Append(c.Name).Append("`: ").Append(c.Counts.Warmup).Append(" warm-up + ")
                 .Append(c.Counts.Repeats).Append(" measured runs");
             foreach (var (name, value) in c.Fixture) text.Append("; ").Append(name).Append(' ').Append(value);
+            if (c.OursPeakRssMiB is double ours) text.Append(System.Globalization.CultureInfo.InvariantCulture, $"; peak RSS ours {ours:0} MiB");
+            if (c.ReferencePeakRssMiB is double theirs) text.Append(System.Globalization.CultureInfo.InvariantCulture, $", reference {theirs:0} MiB");
             if (c.ReferenceError is not null) text.Append("; reference failed: ").Append(c.ReferenceError);
             text.AppendLine();
         }

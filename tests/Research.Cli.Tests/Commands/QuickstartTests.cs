@@ -42,6 +42,14 @@ public sealed class QuickstartTests
         Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "predictions"), "*.tif").Length);
         Assert.StartsWith("ImageId,EncodedPixels", File.ReadAllText(Path.Combine(dir, "predictions", "submission.csv")), StringComparison.Ordinal);
         Assert.Equal(2, summary.RootElement.GetProperty("training").GetProperty("epoch").GetInt32());
+        foreach (string file in new[] { "summary.json", "per_image.csv", "report.html" }) Assert.True(File.Exists(Path.Combine(dir, "evaluation", file)), file);
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(dir, "evaluation", "per_image.csv")).Length); // header and 5 images
+        using var evaluation = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "evaluation", "summary.json")));
+        double score = evaluation.RootElement.GetProperty("dsb2018_score").GetDouble();
+        Assert.Equal(score, summary.RootElement.GetProperty("dsb2018_score").GetDouble());
+        Assert.InRange(score, 0, 1);
+        Assert.Equal(evaluation.RootElement.GetProperty("matching").GetProperty("0.5").GetProperty("f1").GetDouble(), summary.RootElement.GetProperty("f1_at05").GetDouble());
+        Assert.Contains("DSB2018 score / F1 at IoU 0.5", File.ReadAllText(Path.Combine(dir, "summary.md")), StringComparison.Ordinal);
 
         using var provenance = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "provenance.json")));
         Assert.Equal(3UL, provenance.RootElement.GetProperty("seed").GetUInt64());

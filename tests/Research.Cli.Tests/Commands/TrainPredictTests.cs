@@ -42,7 +42,7 @@ public sealed class TrainPredictTests
         Assert.Contains("Available losses: bce, dice, bce-dice, weighted-bce, cross-entropy", loss.Error, StringComparison.Ordinal);
         var dataset = CliRunner.Run("train", "--out", temp.Combine("c"), "--dataset", "dsb2018");
         Assert.Equal(2, dataset.ExitCode);
-        Assert.Contains("readers for manifest datasets arrive with the datasets work", dataset.Error, StringComparison.Ordinal);
+        Assert.Contains("give the folder of the split to train on with --root DIR", dataset.Error, StringComparison.Ordinal);
         var resume = CliRunner.Run("train", "--out", temp.Combine("d"), "--resume");
         Assert.Equal(2, resume.ExitCode);
         Assert.Contains("config.json is missing", resume.Error, StringComparison.Ordinal);

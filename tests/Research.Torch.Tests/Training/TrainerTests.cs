@@ -32,7 +32,7 @@ public sealed class TrainerTests
         var options = Tiny();
         var source = new SyntheticTrainingSource(options.Synthetic);
         using var trainer = new Trainer(options, source, CPU);
-        var order = BatchBuilder.EpochOrder(trainer.Split.Train, options.Seed, 1);
+        var order = trainer.EpochOrder(1);
         var batch = trainer.BuildBatch(order, 0, 1);
         trainer.TrainStep(batch); // first step creates the optimiser state
         long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
@@ -56,7 +56,7 @@ public sealed class TrainerTests
     {
         var options = Tiny(model, loss);
         using var trainer = new Trainer(options, new SyntheticTrainingSource(options.Synthetic), CPU);
-        var batch = trainer.BuildBatch(BatchBuilder.EpochOrder(trainer.Split.Train, options.Seed, 1), 0, 1);
+        var batch = trainer.BuildBatch(trainer.EpochOrder(1), 0, 1);
         float first = trainer.TrainStep(batch), last = first;
         for (int i = 0; i < 15; i++) last = trainer.TrainStep(batch);
         Assert.True(last < first, $"{model}/{loss}: loss went from {first} to {last}");

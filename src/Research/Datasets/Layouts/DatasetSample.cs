@@ -30,6 +30,9 @@ public sealed class DatasetSample
     private readonly Lazy<IImage> _image;
     private readonly Lazy<Image<ushort>?> _instances;
     private readonly Lazy<Image<byte>?> _semantic;
+    private readonly Func<IImage> _loadImage;
+    private readonly Func<Image<ushort>?> _loadInstances;
+    private readonly Func<Image<byte>?> _loadSemantic;
 
     /// <summary>Creates a sample; the loaders run at most once, on first use.</summary>
     public DatasetSample(string id, string imagePath, TruthKind truth, IReadOnlyList<string> maskPaths,
@@ -42,9 +45,12 @@ public sealed class DatasetSample
         MaskPaths = maskPaths;
         ClassLabel = classLabel;
         Metadata = metadata ?? new Dictionary<string, string>();
-        _image = new Lazy<IImage>(loadImage, LazyThreadSafetyMode.ExecutionAndPublication);
-        _instances = new Lazy<Image<ushort>?>(loadInstances ?? (() => null), LazyThreadSafetyMode.ExecutionAndPublication);
-        _semantic = new Lazy<Image<byte>?>(loadSemantic ?? (() => null), LazyThreadSafetyMode.ExecutionAndPublication);
+        _loadImage = loadImage;
+        _loadInstances = loadInstances ?? (() => null);
+        _loadSemantic = loadSemantic ?? (() => null);
+        _image = new Lazy<IImage>(_loadImage, LazyThreadSafetyMode.ExecutionAndPublication);
+        _instances = new Lazy<Image<ushort>?>(_loadInstances, LazyThreadSafetyMode.ExecutionAndPublication);
+        _semantic = new Lazy<Image<byte>?>(_loadSemantic, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Sample id (DSB ImageId, file stem, or <c>01/t003</c> for CTC).</summary>
@@ -73,4 +79,13 @@ public sealed class DatasetSample
 
     /// <summary>Semantic mask (class values of the manifest's class map; binary masks as 0/1), or null.</summary>
     public Image<byte>? Semantic => _semantic.Value;
+
+    /// <summary>Reads the image again without keeping it (for loaders that bound their own memory, such as training).</summary>
+    public IImage ReadImage() => _loadImage();
+
+    /// <summary>Reads the instance labels again without keeping them; null when the layout has none.</summary>
+    public Image<ushort>? ReadInstances() => _loadInstances();
+
+    /// <summary>Reads the semantic mask again without keeping it; null when the layout has none.</summary>
+    public Image<byte>? ReadSemantic() => _loadSemantic();
 }
