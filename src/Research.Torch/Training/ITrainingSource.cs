@@ -1,8 +1,8 @@
 namespace Research.Torch.Training;
 
 /// <summary>
-/// Where the trainer gets its samples. The seam for the dataset readers: a reader of a manifest's layout
-/// implements this (one sample per image with its instance labels); see <see cref="SyntheticTrainingSource"/>.
+/// Where the trainer gets its samples (one per image, with its instance labels): <see cref="SyntheticTrainingSource"/>
+/// (generated in memory) and <see cref="DatasetTrainingSource"/> (a manifest dataset's split through its layout reader).
 /// <see cref="Get"/> must be thread-safe and deterministic: it is called from the loader thread.
 /// </summary>
 public interface ITrainingSource

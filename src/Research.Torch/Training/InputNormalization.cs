@@ -46,7 +46,7 @@ public sealed record InputNormalization
 /// <summary>Whether images are fed to the model as one grey channel or as three colour channels.</summary>
 public enum InputColour
 {
-    /// <summary>One channel: colour images are converted with <see cref="Research.Imaging.GreyConversion"/> (OpenCV's RGB2GRAY).</summary>
+    /// <summary>One channel: 8- and 16-bit colour images are converted with <see cref="Research.Imaging.GreyConversion"/> (OpenCV's RGB2GRAY); multi-channel float images keep their first channel.</summary>
     Grey,
     /// <summary>Three channels R, G, B: alpha is dropped, grey images are repeated into all three.</summary>
     Rgb,
