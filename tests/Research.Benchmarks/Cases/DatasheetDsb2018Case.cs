@@ -29,10 +29,8 @@ public sealed class DatasheetDsb2018Case : IBenchmarkCase
     /// <inheritdoc />
     public CasePlan Prepare(CaseContext context)
     {
-        string repository = Path.GetDirectoryName(Path.GetDirectoryName(RepositoryPaths.ReferenceDirectory()))!;
-        string root = Path.GetFullPath(Path.Combine(repository, "..", "shared", "data", "dsb2018", "stage1_train"));
-        if (!Directory.Exists(root)) throw new InputException($"{root} is missing: this case needs the shared DSB2018 data beside the repository.");
-        DatasetManifest manifest = ManifestRegistry.Load(Path.Combine(repository, "data-manifests")).Get("dsb2018");
+        string root = RepositoryPaths.SharedDsb2018("stage1_train");
+        DatasetManifest manifest = ManifestRegistry.Load(RepositoryPaths.Manifests()).Get("dsb2018");
         string outDir = Path.Combine(Path.GetTempPath(), $"research-bench-datasheet-{Environment.ProcessId}");
         var fixture = new Dictionary<string, string> { ["root"] = root, ["files"] = "30131" };
         DatasheetResult Run()

@@ -32,9 +32,7 @@ public sealed class PredictDsbTestCase : IBenchmarkCase
     /// <inheritdoc />
     public CasePlan Prepare(CaseContext context)
     {
-        string repository = Path.GetDirectoryName(Path.GetDirectoryName(RepositoryPaths.ReferenceDirectory()))!;
-        string root = Path.GetFullPath(Path.Combine(repository, "..", "shared", "data", "dsb2018", "stage1_test"));
-        if (!Directory.Exists(root)) throw new InputException($"{root} is missing: this case needs the shared DSB2018 data beside the repository.");
+        string root = RepositoryPaths.SharedDsb2018("stage1_test");
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(2);
         string input = Path.Combine(context.WorkDirectory, "images");

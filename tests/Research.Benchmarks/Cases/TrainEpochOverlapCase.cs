@@ -39,9 +39,7 @@ public sealed class TrainEpochOverlapCase : IBenchmarkCase
     /// <inheritdoc />
     public CasePlan Prepare(CaseContext context)
     {
-        string repository = Path.GetDirectoryName(Path.GetDirectoryName(RepositoryPaths.ReferenceDirectory()))!;
-        string root = Path.GetFullPath(Path.Combine(repository, "..", "shared", "data", "dsb2018", "stage1_train"));
-        if (!Directory.Exists(root)) throw new InputException($"{root} is missing: this case needs the shared DSB2018 data beside the repository.");
+        string root = RepositoryPaths.SharedDsb2018("stage1_train");
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(2);
         var options = new TrainingOptions
@@ -49,7 +47,7 @@ public sealed class TrainEpochOverlapCase : IBenchmarkCase
             Dataset = "dsb2018", DatasetRoot = root, Model = ModelKind.Unet, BaseFilters = 16, Loss = LossKind.Bce, BatchSize = 8, CropSize = 256,
             Augment = AugmentKind.Random, CacheMegabytes = CacheMegabytes, Device = DevicePreference.Cpu, Threads = 2, Seed = 1,
         };
-        var manifest = ManifestRegistry.Load(Path.Combine(repository, "data-manifests")).Get("dsb2018");
+        var manifest = ManifestRegistry.Load(RepositoryPaths.Manifests()).Get("dsb2018");
         var source = new FirstSamples(new DatasetTrainingSource(manifest, root, options.Colour, options.Normalization, CacheMegabytes * 1024L * 1024L), Images);
         var trainer = new Trainer(options, source, torch.CPU);
         var order = trainer.EpochOrder(1);

@@ -15,9 +15,7 @@ public static class DsbTestLabels
     /// <summary>../shared/data/dsb2018/stage1_test beside the repository.</summary>
     public static string Folder()
     {
-        string root = Path.GetDirectoryName(RepositoryPaths.ReferenceDirectory().TrimEnd('/'))!;
-        string folder = Path.GetFullPath(Path.Combine(root, "..", "..", "shared", "data", "dsb2018", "stage1_test"));
-        if (!Directory.Exists(folder)) throw new InputException($"{folder} is missing: the evaluate benchmark needs ../shared/data (see its README).");
+        string folder = RepositoryPaths.SharedDsb2018("stage1_test");
         return folder;
     }
 
