@@ -93,17 +93,27 @@ public static class TruthMeasure
         return m;
     }
 
-    private static void Labels(DatasetSample sample, (int Width, int Height)? size, TruthFacts facts)
+    private static string MaskWhere(DatasetSample sample) => sample.MaskPaths.Count > 0 ? sample.MaskPaths[0] : sample.ImagePath;
+
+    /// <summary>Reads a sample's truth; an unreadable file is counted and listed as a problem (null), not thrown.</summary>
+    private static T? ReadOrRecord<T>(Func<T?> read, string where, TruthFacts facts) where T : class
     {
-        string where = sample.MaskPaths.Count > 0 ? sample.MaskPaths[0] : sample.ImagePath;
-        Image<ushort>? labels;
-        try { labels = sample.Instances; }
+        try
+        {
+            return read();
+        }
         catch (InputException e)
         {
             facts.Unreadable++;
             facts.Problems.Add(new DatasetProblem(ProblemKind.Unreadable, where, e is ImageFileException f ? f.Problem : e.Message));
-            return;
+            return null;
         }
+    }
+
+    private static void Labels(DatasetSample sample, (int Width, int Height)? size, TruthFacts facts)
+    {
+        string where = MaskWhere(sample);
+        var labels = ReadOrRecord(() => sample.Instances, where, facts);
         if (labels is null || !SameSize(where, labels, size, facts)) return;
         var moments = new Dictionary<int, ObjectMoments>();
         for (int y = 0; y < labels.Height; y++)
@@ -130,15 +140,8 @@ public static class TruthMeasure
 
     private static void Semantic(DatasetSample sample, (int Width, int Height)? size, TruthFacts facts)
     {
-        string where = sample.MaskPaths.Count > 0 ? sample.MaskPaths[0] : sample.ImagePath;
-        Image<byte>? mask;
-        try { mask = sample.Semantic; }
-        catch (InputException e)
-        {
-            facts.Unreadable++;
-            facts.Problems.Add(new DatasetProblem(ProblemKind.Unreadable, where, e is ImageFileException f ? f.Problem : e.Message));
-            return;
-        }
+        string where = MaskWhere(sample);
+        var mask = ReadOrRecord(() => sample.Semantic, where, facts);
         if (mask is null || !SameSize(where, mask, size, facts)) return;
         var counts = new long[256];
         foreach (byte v in mask.Span) counts[v]++;

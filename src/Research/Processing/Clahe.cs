@@ -118,20 +118,8 @@ public static class Clahe
         where T : unmanaged
     {
         int width = source.Width;
-        var ind1 = new int[width];
-        var ind2 = new int[width];
-        var xa = new float[width];
-        var xa1 = new float[width];
-        float invTw = 1.0f / tileW, invTh = 1.0f / tileH;
-        for (int x = 0; x < width; x++)
-        {
-            float txf = x * invTw - 0.5f;
-            int tx1 = (int)MathF.Floor(txf);
-            xa[x] = txf - tx1;
-            xa1[x] = 1.0f - xa[x];
-            ind1[x] = Math.Max(tx1, 0) * bins;
-            ind2[x] = Math.Min(tx1 + 1, tilesX - 1) * bins;
-        }
+        var (ind1, ind2, xa, xa1) = ClaheInterpolation.Columns(width, tileW, tilesX, bins);
+        float invTh = 1.0f / tileH;
         ref T lut0 = ref MemoryMarshal.GetArrayDataReference(luts);
         for (int y = 0; y < source.Height; y++)
         {

@@ -16,20 +16,8 @@ internal static class ClaheInterpolation
         if (luts.Length != tilesX * tilesY * 256) throw new ArgumentException("LUT size does not match the tile grid.", nameof(luts));
         var lutF = new float[luts.Length];
         for (int i = 0; i < luts.Length; i++) lutF[i] = luts[i];
-        var ind1 = new int[width];
-        var ind2 = new int[width];
-        var xa = new float[width];
-        var xa1 = new float[width];
-        float invTw = 1.0f / tileW, invTh = 1.0f / tileH;
-        for (int x = 0; x < width; x++)
-        {
-            float txf = x * invTw - 0.5f;
-            int tx1 = (int)MathF.Floor(txf);
-            xa[x] = txf - tx1;
-            xa1[x] = 1.0f - xa[x];
-            ind1[x] = Math.Max(tx1, 0) * 256;
-            ind2[x] = Math.Min(tx1 + 1, tilesX - 1) * 256;
-        }
+        var (ind1, ind2, xa, xa1) = Columns(width, tileW, tilesX, 256);
+        float invTh = 1.0f / tileH;
         ref float lut0 = ref MemoryMarshal.GetArrayDataReference(lutF);
         ref int i1Ref = ref MemoryMarshal.GetArrayDataReference(ind1);
         ref int i2Ref = ref MemoryMarshal.GetArrayDataReference(ind2);
@@ -56,5 +44,28 @@ internal static class ClaheInterpolation
                 Unsafe.Add(ref dstRow, x) = (byte)MathF.Round(res); // a convex blend of 0..255: no saturation needed
             }
         }
+    }
+
+    /// <summary>
+    /// Per column: the LUT offsets of the left and right neighbouring tiles and their blending weights (OpenCV's
+    /// float arithmetic: tile coordinate x / tileW - 0.5, edges clamped). Shared by the generic and the 8-bit paths.
+    /// </summary>
+    internal static (int[] Left, int[] Right, float[] RightWeight, float[] LeftWeight) Columns(int width, int tileW, int tilesX, int bins)
+    {
+        var left = new int[width];
+        var right = new int[width];
+        var rightWeight = new float[width];
+        var leftWeight = new float[width];
+        float invTw = 1.0f / tileW;
+        for (int x = 0; x < width; x++)
+        {
+            float txf = x * invTw - 0.5f;
+            int tx1 = (int)MathF.Floor(txf);
+            rightWeight[x] = txf - tx1;
+            leftWeight[x] = 1.0f - rightWeight[x];
+            left[x] = Math.Max(tx1, 0) * bins;
+            right[x] = Math.Min(tx1 + 1, tilesX - 1) * bins;
+        }
+        return (left, right, rightWeight, leftWeight);
     }
 }
