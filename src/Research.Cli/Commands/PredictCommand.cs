@@ -12,7 +12,9 @@ public static class PredictCommand
     public static Command Create(CliContext context)
     {
         var run = new Option<string>("--run") { Description = "The training run folder (its checkpoints/best is used).", Required = true };
-        var input = new Option<string>("--input") { Description = "An image file or a folder of images.", Required = true };
+        var input = new Option<string?>("--input") { Description = "An image file or a flat folder of images (PNG, TIFF, JPEG, BMP)." };
+        var dataset = new Option<string?>("--dataset") { Description = "Predict a manifest dataset's split instead of --input (e.g. dsb2018 with --root .../stage1_test); outputs are named by sample id." };
+        var root = new Option<string?>("--root") { Description = "The split folder of --dataset." };
         var output = new Option<string>("--out") { Description = "Output folder: <image>.tif (16-bit labels) and submission.csv.", Required = true };
         var tile = new Option<int>("--tile") { Description = "Tile side in pixels (default 512).", DefaultValueFactory = _ => 512 };
         var overlap = new Option<int>("--overlap") { Description = "Tile overlap in pixels, blended (default 64).", DefaultValueFactory = _ => 64 };
@@ -23,16 +25,20 @@ public static class PredictCommand
         var minArea = new Option<int>("--min-area") { Description = $"Remove objects smaller than this many pixels (default {defaults.MinObjectArea}).", DefaultValueFactory = _ => defaults.MinObjectArea };
         var peakRadius = new Option<int>("--peak-radius") { Description = $"Half-width of the window in which a distance peak must be the maximum (default {defaults.PeakRadius}); larger splits fewer objects.", DefaultValueFactory = _ => defaults.PeakRadius };
         var minPeak = new Option<double>("--min-peak-distance") { Description = $"Peaks closer than this to the background do not seed objects (default {defaults.MinPeakDistance}).", DefaultValueFactory = _ => defaults.MinPeakDistance };
+        var interior = new Option<double>("--interior-threshold") { Description = $"3-class models: interior probability above which pixels seed objects (default {defaults.InteriorThreshold}).", DefaultValueFactory = _ => defaults.InteriorThreshold };
+        var minMarker = new Option<int>("--min-marker-area") { Description = $"3-class models: interior regions smaller than this many pixels seed no object (default {defaults.MinMarkerArea}).", DefaultValueFactory = _ => defaults.MinMarkerArea };
         var command = new Command("predict", "Predict instance labels (16-bit TIFF per image) and a Kaggle submission.csv with a trained run.")
         {
-            run, input, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak,
+            run, input, dataset, root, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak, interior, minMarker,
         };
         command.SetAction(parse =>
         {
             var options = new PredictOptions
             {
                 RunFolder = parse.GetValue(run)!,
-                Input = parse.GetValue(input)!,
+                Input = parse.GetValue(input),
+                Dataset = parse.GetValue(dataset),
+                DatasetRoot = parse.GetValue(root),
                 Output = parse.GetValue(output)!,
                 Tile = parse.GetValue(tile),
                 Overlap = parse.GetValue(overlap),
@@ -44,6 +50,8 @@ public static class PredictCommand
                     MinObjectArea = parse.GetValue(minArea),
                     PeakRadius = parse.GetValue(peakRadius),
                     MinPeakDistance = parse.GetValue(minPeak),
+                    InteriorThreshold = parse.GetValue(interior),
+                    MinMarkerArea = parse.GetValue(minMarker),
                 },
             };
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, line => context.Console.WriteLine(line)));

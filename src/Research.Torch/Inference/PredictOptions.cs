@@ -9,8 +9,14 @@ public sealed record PredictOptions
     /// <summary>The training run folder whose <c>checkpoints/best</c> is used.</summary>
     public required string RunFolder { get; init; }
 
-    /// <summary>An image file or a folder of images (PNG, TIFF, JPEG, BMP).</summary>
-    public required string Input { get; init; }
+    /// <summary>An image file or a flat folder of images (PNG, TIFF, JPEG, BMP); or null with <see cref="Dataset"/>.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>A manifest dataset id whose split at <see cref="DatasetRoot"/> is predicted (instead of <see cref="Input"/>).</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>The split folder of <see cref="Dataset"/> (e.g. <c>.../dsb2018/stage1_test</c>).</summary>
+    public string? DatasetRoot { get; init; }
 
     /// <summary>The output folder (one 16-bit label TIFF per image and <c>submission.csv</c>).</summary>
     public required string Output { get; init; }
@@ -33,7 +39,11 @@ public sealed record PredictOptions
     /// <summary>Throws an <see cref="InputException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
+        if ((Input is null) == (Dataset is null)) throw new InputException("Give exactly one of --input FILE|DIR or --dataset ID --root DIR.");
+        if (Dataset is not null && DatasetRoot is null) throw new InputException($"--dataset {Dataset} needs --root DIR, the folder of the split (e.g. .../dsb2018/stage1_test).");
+        if (Dataset is null && DatasetRoot is not null) throw new InputException("--root names the split of --dataset; with --input it has no meaning.");
         if (Tile < 16) throw new InputException($"--tile must be at least 16 pixels, got {Tile}.");
         if (Overlap < 0 || Overlap * 2 >= Tile) throw new InputException($"--overlap must be in [0, tile / 2), got {Overlap} for tile {Tile}.");
+        Separation.Validate();
     }
 }

@@ -23,14 +23,13 @@ public sealed record PredictResult(string OutputFolder, int Images, int Objects)
 /// <summary>
 /// <c>research predict</c>: loads a run's best checkpoint, turns each input image into model input exactly as training did
 /// (the run's colour mode and normalisation from <c>config.json</c>, <see cref="InputImages"/>), predicts it by tiles
-/// (<see cref="TiledPrediction"/>), separates instances (<see cref="InstanceSeparation"/>) and writes
+/// (<see cref="TiledPrediction"/>), separates instances (<see cref="InstanceSeparation"/>: distance peaks for a one-logit
+/// model, interior markers for a 3-class model) and writes
 /// <c>&lt;name&gt;.tif</c> (16-bit labels) per image and <c>submission.csv</c> (Kaggle DSB2018: ImageId,EncodedPixels,
 /// one row per object, an empty EncodedPixels row for an image without objects).
 /// </summary>
 public static class Prediction
 {
-    private static readonly string[] Extensions = [".png", ".tif", ".tiff", ".jpg", ".jpeg", ".bmp"];
-
     /// <summary>Runs the prediction.</summary>
     public static PredictResult Run(PredictOptions options, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null)
     {
@@ -40,7 +39,7 @@ public static class Prediction
         var device = TorchRuntime.ResolveDevice(options.Device);
         string checkpoint = Path.Combine(options.RunFolder, TrainingRun.BestCheckpoint);
         Checkpoint.Recover(checkpoint);
-        var files = InputFiles(options.Input);
+        var inputs = PredictionInputs.Resolve(options);
         using var model = LoadModel(config, checkpoint, device);
         if (model.InChannels != InputImages.Channels(config.Colour))
         {
@@ -50,38 +49,29 @@ public static class Prediction
         Directory.CreateDirectory(options.Output);
         var csv = new StringBuilder("ImageId,EncodedPixels\n");
         int objects = 0;
-        for (int n = 0; n < files.Count; n++)
+        for (int n = 0; n < inputs.Count; n++)
         {
-            string id = Path.GetFileNameWithoutExtension(files[n]);
-            var image = ImageFile.Read(files[n]);
+            var (id, file, read) = inputs[n];
+            var image = read();
             int channels = InputImages.Channels(config.Colour);
             if (image.Width % stride != 0 || image.Height % stride != 0)
             {
-                log?.Invoke($"{files[n]}: {image.Width} x {image.Height} px is not a multiple of the model's stride {stride}; tiles are padded with zeros.");
+                log?.Invoke($"{file}: {image.Width} x {image.Height} px is not a multiple of the model's stride {stride}; tiles are padded with zeros.");
             }
-            var probability = TiledPrediction.Probability(model.Model, InputImages.ToChw(image, config.Colour, config.Normalization), channels, image.Height, image.Width,
-                options.Tile, options.Overlap, stride, options.TestTimeAugmentation, device);
-            var labels = InstanceSeparation.Run(probability, image.Width, image.Height, options.Separation);
+            var maps = TiledPrediction.Probabilities(model.Model, config.OutputChannels, InputImages.ToChw(image, config.Colour, config.Normalization), channels,
+                image.Height, image.Width, options.Tile, options.Overlap, stride, options.TestTimeAugmentation, device);
+            var labels = InstanceSeparation.Run(maps, options.Separation);
             int count = labels.Length == 0 ? 0 : labels.Max();
-            if (count > ushort.MaxValue) throw new InputException($"{files[n]}: {count} objects do not fit a 16-bit label image.");
+            if (count > ushort.MaxValue) throw new InputException($"{file}: {count} objects do not fit a 16-bit label image.");
             var labelImage = new Image<ushort>(image.Width, image.Height, 1, Array.ConvertAll(labels, l => (ushort)l));
             ImageFile.Write(Path.Combine(options.Output, id + ".tif"), labelImage);
             if (count == 0) csv.Append(id).Append(",\n");
             foreach (var found in LabelRuns.Scan(labelImage, binary: false)) csv.Append(id).Append(',').Append(KaggleRle.Format(found.Runs)).Append('\n');
             objects += count;
-            progress?.Report(new WorkflowProgress("Predicting", n + 1, files.Count));
+            progress?.Report(new WorkflowProgress("Predicting", n + 1, inputs.Count));
         }
         AtomicFile.WriteAllText(Path.Combine(options.Output, "submission.csv"), csv.ToString());
-        return new PredictResult(options.Output, files.Count, objects);
-    }
-
-    private static IReadOnlyList<string> InputFiles(string input)
-    {
-        if (File.Exists(input)) return [input];
-        if (!Directory.Exists(input)) throw new InputException($"--input {input}: no such file or folder.");
-        var files = Directory.GetFiles(input).Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0) throw new InputException($"--input {input}: no images ({string.Join(", ", Extensions)}) in this folder.");
-        return files;
+        return new PredictResult(options.Output, inputs.Count, objects);
     }
 
     private static LoadedModel LoadModel(TrainingOptions config, string checkpoint, Device device)

@@ -1,9 +1,11 @@
+using Research.Processing.Labels;
 using static TorchSharp.torch;
 
 namespace Research.Torch.Inference;
 
 /// <summary>
-/// Foreground probability of an image of any size: overlapping square tiles (the last row and column are shifted
+/// Class probabilities of an image of any size (<see cref="ProbabilityMaps"/>: the sigmoid of a one-logit model, the
+/// softmax planes of a K-class model): overlapping square tiles (the last row and column are shifted
 /// inwards to end at the image edge), each padded with zeros to a multiple of the model's stride when the image is
 /// smaller, blended with weights that rise as a cosine ramp across the overlap (1 inside, a floor of 1e-3 at tile edges).
 /// With test-time augmentation each tile is predicted under the 8 D4 transforms and the inverse-transformed
@@ -11,36 +13,40 @@ namespace Research.Torch.Inference;
 /// </summary>
 public static class TiledPrediction
 {
-    /// <summary>The probability map (H x W, row-major) of a CHW image.</summary>
-    public static float[] Probability(nn.Module<Tensor, Tensor> model, float[] image, int channels, int height, int width,
+    /// <summary>The probability maps of a CHW image; <paramref name="classes"/> is the model's number of output channels.</summary>
+    public static ProbabilityMaps Probabilities(nn.Module<Tensor, Tensor> model, int classes, float[] image, int channels, int height, int width,
         int tile, int overlap, int stride, bool tta, Device device)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(image);
         int t = (Math.Min(tile, Math.Max(height, width)) + stride - 1) / stride * stride;
-        var sum = new float[height * width];
-        var weight = new float[height * width];
+        int plane = height * width;
+        var sum = new float[classes * plane];
+        var weight = new float[plane];
         var ramp = Ramp(t, overlap);
         foreach (int y0 in Starts(height, t, overlap))
         {
             foreach (int x0 in Starts(width, t, overlap))
             {
                 var patch = Extract(image, channels, height, width, x0, y0, t);
-                var p = PredictTile(model, patch, channels, t, tta, device);
+                var p = PredictTile(model, classes, patch, channels, t, tta, device);
                 for (int y = 0; y < t && y0 + y < height; y++)
                 {
                     for (int x = 0; x < t && x0 + x < width; x++)
                     {
                         float w = ramp[x] * ramp[y];
                         int i = (y0 + y) * width + x0 + x;
-                        sum[i] += w * p[y * t + x];
+                        for (int k = 0; k < classes; k++) sum[k * plane + i] += w * p[(k * t + y) * t + x];
                         weight[i] += w;
                     }
                 }
             }
         }
-        for (int i = 0; i < sum.Length; i++) sum[i] /= weight[i];
-        return sum;
+        for (int k = 0; k < classes; k++)
+        {
+            for (int i = 0; i < plane; i++) sum[k * plane + i] /= weight[i];
+        }
+        return new ProbabilityMaps(classes, width, height, sum);
     }
 
     /// <summary>Tile origins along one axis: steps of tile - overlap, the last one moved back to end at the edge.</summary>
@@ -75,18 +81,19 @@ public static class TiledPrediction
         return patch;
     }
 
-    private static float[] PredictTile(nn.Module<Tensor, Tensor> model, float[] patch, int channels, int t, bool tta, Device device)
+    private static float[] PredictTile(nn.Module<Tensor, Tensor> model, int classes, float[] patch, int channels, int t, bool tta, Device device)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var x = tensor(patch, [1, channels, t, t]).to(device);
-        Tensor total = zeros(1, 1, t, t, device: device);
+        Tensor total = zeros(1, classes, t, t, device: device);
         int transforms = tta ? 8 : 1;
         for (int k = 0; k < transforms; k++)
         {
             var input = D4(x, k, inverse: false);
             var logits = model.call(input);
-            var probability = logits.shape[1] == 1 ? sigmoid(logits) : 1 - softmax(logits, 1)[.., ..1];
+            if (logits.shape[1] != classes) throw new InvalidOperationException($"The model has {logits.shape[1]} output channels, not {classes}.");
+            var probability = classes == 1 ? sigmoid(logits) : softmax(logits, 1);
             total = total + D4(probability, k, inverse: true);
         }
         return (total / transforms).cpu().data<float>().ToArray();

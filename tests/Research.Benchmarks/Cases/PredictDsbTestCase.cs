@@ -35,13 +35,7 @@ public sealed class PredictDsbTestCase : IBenchmarkCase
         string root = RepositoryPaths.SharedDsb2018("stage1_test");
         TorchRuntime.EnsureLoaded();
         torch.set_num_threads(2);
-        string input = Path.Combine(context.WorkDirectory, "images");
-        Directory.CreateDirectory(input);
-        foreach (string image in Directory.GetDirectories(root).Select(d => Path.Combine(d, "images", Path.GetFileName(d) + ".png")).Where(File.Exists))
-        {
-            File.CreateSymbolicLink(Path.Combine(input, Path.GetFileName(image)), image);
-        }
-        int count = Directory.GetFiles(input).Length;
+        int count = Directory.GetDirectories(root).Length;
         string run = Path.Combine(context.WorkDirectory, "run");
         TrainingRun.Start(new TrainingOptions
         {
@@ -51,7 +45,7 @@ public sealed class PredictDsbTestCase : IBenchmarkCase
         int round = 0;
         PredictResult? last = null;
         return new CasePlan(
-            Ours: () => last = Prediction.Run(new PredictOptions { RunFolder = run, Input = input, Output = Path.Combine(context.WorkDirectory, $"pred{round++}"), Device = DevicePreference.Cpu }),
+            Ours: () => last = Prediction.Run(new PredictOptions { RunFolder = run, Dataset = "dsb2018", DatasetRoot = root, Output = Path.Combine(context.WorkDirectory, $"pred{round++}"), Device = DevicePreference.Cpu }),
             Reference: null,
             Comparisons: [new Comparison("none (images per second = images / ours)", null, Target.None)],
             Fixture: new Dictionary<string, string> { ["root"] = root, ["images"] = count.ToString(CultureInfo.InvariantCulture), ["tile"] = "512, overlap 64, no TTA", ["threads"] = "2" },
