@@ -131,6 +131,7 @@ public static class TrainingRun
         }
         log?.Invoke($"Training {Research.Torch.Models.ModelRegistry.NameOf(options.Model)} on {source.DatasetId} ({trainer.Split.Train.Count} training, {trainer.Split.Validation.Count} validation images) on {device.type.ToString().ToLowerInvariant()}, seed {options.Seed}.");
         WriteProvenance(runFolder, options, source, device, started, null, commandLine);
+        SplitRecord.Of(source, trainer.Split, options).Write(runFolder);
         var clock = Stopwatch.StartNew();
         bool stopped = false;
         for (int epoch = first; epoch <= options.Epochs && !stopped; epoch++)

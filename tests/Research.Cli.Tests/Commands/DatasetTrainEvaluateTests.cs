@@ -24,6 +24,13 @@ public sealed class DatasetTrainEvaluateTests
         Assert.Equal("fold113", config.RootElement.GetProperty("augment").ToString());
         using var provenance = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "provenance.json")));
         Assert.StartsWith("sha256:", provenance.RootElement.GetProperty("components").GetProperty("dataset_checksum").GetString(), StringComparison.Ordinal);
+        using var split = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "split.json")));
+        var trained = split.RootElement.GetProperty("train").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var heldOut = split.RootElement.GetProperty("validation").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(2, trained.Count);
+        Assert.Single(heldOut);
+        Assert.Equal(["img00", "img01", "img02"], trained.Concat(heldOut).Order(StringComparer.Ordinal));
+        Assert.Equal(("dsb2018", 0.2), (split.RootElement.GetProperty("dataset").GetString(), split.RootElement.GetProperty("validation_fraction").GetDouble()));
     }
 
     [Fact]
