@@ -54,7 +54,7 @@ public static class PredictCommand
                     MinMarkerArea = parse.GetValue(minMarker),
                 },
             };
-            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, line => context.Console.WriteLine(line)));
+            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, line => context.Console.WriteLine(line), context.CommandLine));
             context.Console.WriteLine($"Predicted {result.Images} image(s), {result.Objects} objects: {result.OutputFolder}/submission.csv");
             return ExitCodes.Ok;
         });

@@ -26,14 +26,16 @@ public sealed record PredictResult(string OutputFolder, int Images, int Objects)
 /// (<see cref="TiledPrediction"/>), separates instances (<see cref="InstanceSeparation"/>: distance peaks for a one-logit
 /// model, interior markers for a 3-class model) and writes
 /// <c>&lt;name&gt;.tif</c> (16-bit labels) per image and <c>submission.csv</c> (Kaggle DSB2018: ImageId,EncodedPixels,
-/// one row per object, an empty EncodedPixels row for an image without objects).
+/// one row per object, an empty EncodedPixels row for an image without objects) and <c>provenance.json</c>
+/// (<see cref="PredictionProvenance"/>).
 /// </summary>
 public static class Prediction
 {
     /// <summary>Runs the prediction.</summary>
-    public static PredictResult Run(PredictOptions options, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null)
+    public static PredictResult Run(PredictOptions options, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null, string? commandLine = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var started = DateTimeOffset.UtcNow;
         options.Validate();
         var config = TrainingRun.ReadConfig(options.RunFolder);
         var device = TorchRuntime.ResolveDevice(options.Device);
@@ -71,7 +73,9 @@ public static class Prediction
             progress?.Report(new WorkflowProgress("Predicting", n + 1, inputs.Count));
         }
         AtomicFile.WriteAllText(Path.Combine(options.Output, "submission.csv"), csv.ToString());
-        return new PredictResult(options.Output, inputs.Count, objects);
+        var result = new PredictResult(options.Output, inputs.Count, objects);
+        PredictionProvenance.Write(options, config, model.Checkpoint, device, result, started, commandLine);
+        return result;
     }
 
     private static LoadedModel LoadModel(TrainingOptions config, string checkpoint, Device device)
@@ -82,14 +86,14 @@ public static class Prediction
         var model = ModelRegistry.Create(config.Model, stored.InChannels, stored.OutChannels, config.BaseFilters);
         var expected = new CheckpointState(0, ModelRegistry.NameOf(config.Model), config.BaseFilters, stored.InChannels, config.OutputChannels,
             ModelRegistry.ParameterCount(model), config.Optimizer, stored.Schedule);
-        Checkpoint.ReadState(checkpoint, expected);
+        var state = Checkpoint.ReadState(checkpoint, expected);
         Checkpoint.Load(checkpoint, model, null);
         model.to(device);
         model.eval();
-        return new LoadedModel(model, stored.InChannels);
+        return new LoadedModel(model, stored.InChannels, state);
     }
 
-    private sealed record LoadedModel(nn.Module<Tensor, Tensor> Model, long InChannels) : IDisposable
+    private sealed record LoadedModel(nn.Module<Tensor, Tensor> Model, long InChannels, CheckpointState Checkpoint) : IDisposable
     {
         public void Dispose() => Model.Dispose();
     }

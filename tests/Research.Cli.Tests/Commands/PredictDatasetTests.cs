@@ -31,6 +31,15 @@ public sealed class PredictDatasetTests
         var csv = File.ReadAllLines(Path.Combine(output, "submission.csv"));
         Assert.Equal("ImageId,EncodedPixels", csv[0]);
         Assert.Equal(["img00", "img01"], csv.Skip(1).Select(line => line[..line.IndexOf(',', StringComparison.Ordinal)]).Distinct());
+        using (var provenance = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "provenance.json"))))
+        {
+            var components = provenance.RootElement.GetProperty("components");
+            Assert.Equal("interior markers", components.GetProperty("separation").GetString());
+            Assert.Equal("checkpoints/best (epoch 1)", components.GetProperty("checkpoint").GetString());
+            Assert.Matches("^[0-9a-f]{64}$", components.GetProperty("model_sha256").GetString());
+            Assert.Equal(("0.4", "2", "2"), (components.GetProperty("interior_threshold").GetString(), components.GetProperty("min_marker_area").GetString(), components.GetProperty("images").GetString()));
+            Assert.EndsWith($"dataset dsb2018 at {Path.GetFullPath(test)}", components.GetProperty("input").GetString(), StringComparison.Ordinal);
+        }
         var evaluate = CliRunner.Run("evaluate", "--pred", output, "--truth-dataset", "dsb2018", "--root", test, "--out", temp.Combine("eval"));
         Assert.True(evaluate.ExitCode == 0, evaluate.Error);
     }

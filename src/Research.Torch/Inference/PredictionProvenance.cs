@@ -1,0 +1,58 @@
+using System.Globalization;
+using Research.IO;
+using Research.Provenance;
+using Research.Torch.Runtime;
+using Research.Torch.Training;
+using static TorchSharp.torch;
+
+namespace Research.Torch.Inference;
+
+/// <summary>
+/// <c>provenance.json</c> of a prediction folder: the versions, the run and checkpoint (epoch and SHA-256 of its
+/// weights), the input, every tiling and post-processing setting, and what was found. Prediction draws no random
+/// numbers; the training seed is recorded for reference.
+/// </summary>
+internal static class PredictionProvenance
+{
+    /// <summary>The file name in the output folder.</summary>
+    public const string FileName = "provenance.json";
+
+    /// <summary>Writes the record (atomically).</summary>
+    public static void Write(PredictOptions options, TrainingOptions config, CheckpointState checkpoint, Device device, PredictResult result,
+        DateTimeOffset started, string? commandLine)
+    {
+        var s = options.Separation;
+        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+        var components = new Dictionary<string, string>(VersionReport.Collect().AsComponents())
+        {
+            ["device"] = device.type.ToString().ToLowerInvariant(),
+            ["threads"] = I(get_num_threads()),
+            ["run"] = Path.GetFullPath(options.RunFolder),
+            ["checkpoint"] = $"{TrainingRun.BestCheckpoint} (epoch {I(checkpoint.Epoch)})",
+            ["model_sha256"] = checkpoint.ModelSha256,
+            ["training_seed"] = config.Seed.ToString(CultureInfo.InvariantCulture),
+            ["input"] = options.Dataset is null ? Path.GetFullPath(options.Input!) : $"dataset {options.Dataset} at {Path.GetFullPath(options.DatasetRoot!)}",
+            ["tile"] = I(options.Tile),
+            ["overlap"] = I(options.Overlap),
+            ["tta"] = options.TestTimeAugmentation ? "d4" : "none",
+            ["separation"] = config.OutputChannels == 1 ? "distance peaks" : "interior markers",
+            ["threshold"] = F(s.Threshold),
+            ["min_area"] = I(s.MinObjectArea),
+            ["max_hole_area"] = I(s.MaxHoleArea),
+            ["peak_radius"] = I(s.PeakRadius),
+            ["min_peak_distance"] = F(s.MinPeakDistance),
+            ["interior_threshold"] = F(s.InteriorThreshold),
+            ["min_marker_area"] = I(s.MinMarkerArea),
+            ["images"] = I(result.Images),
+            ["objects"] = I(result.Objects),
+        };
+        Json.Write(Path.Combine(options.Output, FileName), new RunProvenance
+        {
+            CommandLine = commandLine,
+            Components = components,
+            StartedUtc = started,
+            FinishedUtc = DateTimeOffset.UtcNow,
+        });
+    }
+}
