@@ -54,9 +54,17 @@ def versions(**modules):
 
 
 def peak_rss_mb():
-    """Peak resident memory of this process in MiB (Linux ru_maxrss is in KiB)."""
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    """Peak resident memory of this process in MiB: VmHWM of /proc/self/status (KiB).
+
+    Not getrusage's ru_maxrss: Linux carries it over fork and exec, so a script started by the
+    benchmark harness would report the harness's own peak (1-2 GB with libtorch loaded) instead of its own.
+    VmHWM belongs to the address space, which exec replaces.
+    """
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return None
 
 
 def emit(timings, fingerprints, found_versions):
