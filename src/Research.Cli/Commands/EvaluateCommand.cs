@@ -54,12 +54,12 @@ public static class EvaluateCommand
             foreach (string id in unmatched) context.Error.WriteLine($"research: warning: prediction '{id}' has no true image; ignored.");
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => EvaluationRun.Run(source, options, parse.GetValue(outDir)!, parse.GetValue(force),
                 parse.GetValue(noReport) ? null : (folder, src, images, summary) => EvaluationReport.Write(folder, src, images, summary, options),
-                progress is null ? null : new Progress<int>(done => progress.Report(new WorkflowProgress("Evaluating", done, done)))));
+                progress is null ? null : new Progress<int>(done => progress.Report(new WorkflowProgress("Evaluating", done, done))), context.CommandLine));
             var s = result.Summary;
             string tau = EvaluationOptions.TauKey(options.Taus[0]);
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Images} images: DSB2018 {s.Dsb2018Score:F4}, pixel IoU {s.Pixel.Iou:F4}, F1@{tau} {s.Matching[tau].F1:F4}, SEG {s.Ctc.Seg:F4}, DET {s.Ctc.Det:F4}"));
-            context.Console.WriteLine($"Wrote {result.Folder}: summary.json, per_image.csv{(parse.GetValue(noReport) ? "" : ", report.html")}");
+            context.Console.WriteLine($"Wrote {result.Folder}: summary.json, per_image.csv, provenance.json{(parse.GetValue(noReport) ? "" : ", report.html")}");
             return ExitCodes.Ok;
         });
         return command;

@@ -55,6 +55,10 @@ public sealed class EvaluateTests
         Assert.Equal(4, csv.Length);
         Assert.StartsWith("b,4,4,true,1,0,", csv[2]);
         Assert.Contains("window.Plotly.newPlot(", File.ReadAllText(t.Combine("out", "report.html")));
+        using var provenance = JsonDocument.Parse(File.ReadAllText(t.Combine("out", "provenance.json")));
+        var components = provenance.RootElement.GetProperty("components");
+        Assert.Equal(("0.5 0.75", "3", "1"), (components.GetProperty("taus").GetString(), components.GetProperty("images").GetString(), components.GetProperty("missing_predictions").GetString()));
+        Assert.StartsWith("research evaluate", provenance.RootElement.GetProperty("command_line").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Research.IO;
+using Research.Provenance;
 
 namespace Research.Metrics.Evaluation;
 
@@ -11,8 +13,9 @@ public sealed record EvaluationResult(string Folder, IReadOnlyList<ImageMetrics>
 
 /// <summary>
 /// Evaluates every pair of a source and writes the output folder as a whole (nothing half-written on failure):
-/// <c>summary.json</c> (<see cref="EvaluationSummary"/>), <c>per_image.csv</c> (<see cref="PerImageCsv"/>) and,
-/// when a report writer is given, <c>report.html</c>.
+/// <c>summary.json</c> (<see cref="EvaluationSummary"/>), <c>per_image.csv</c> (<see cref="PerImageCsv"/>),
+/// <c>provenance.json</c> (versions, what was compared, every setting, images without a prediction) and, when a report
+/// writer is given, <c>report.html</c>.
 /// </summary>
 public static class EvaluationRun
 {
@@ -26,9 +29,11 @@ public static class EvaluationRun
     /// images done.
     /// </summary>
     public static EvaluationResult Run(ILabelPairSource source, EvaluationOptions options, string outputFolder, bool force,
-        Action<string, ILabelPairSource, IReadOnlyList<ImageMetrics>, EvaluationSummary>? report = null, IProgress<int>? progress = null)
+        Action<string, ILabelPairSource, IReadOnlyList<ImageMetrics>, EvaluationSummary>? report = null, IProgress<int>? progress = null,
+        string? commandLine = null)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var started = DateTimeOffset.UtcNow;
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         using var folder = OutputFolder.Begin(outputFolder, force);
@@ -51,9 +56,32 @@ public static class EvaluationRun
         var summary = evaluator.Aggregate();
         Json.Write(folder.PathFor("summary.json"), summary);
         AtomicFile.WriteAllText(folder.PathFor("per_image.csv"), PerImageCsv.ToText(images, options));
+        Json.Write(folder.PathFor("provenance.json"), Provenance(source, options, images.Count, missing.Count, started, commandLine));
         report?.Invoke(folder.Staging, source, images, summary);
         folder.Commit();
         return new EvaluationResult(folder.Target, images, summary, missing);
+    }
+
+    private static RunProvenance Provenance(ILabelPairSource source, EvaluationOptions options, int images, int missing, DateTimeOffset started, string? commandLine)
+    {
+        string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        return new RunProvenance
+        {
+            CommandLine = commandLine,
+            StartedUtc = started,
+            FinishedUtc = DateTimeOffset.UtcNow,
+            Components = new Dictionary<string, string>
+            {
+                ["compared"] = source.Description,
+                ["taus"] = string.Join(" ", options.Taus.Select(F)),
+                ["centroid_radius"] = F(options.CentroidRadius),
+                ["boundary_tolerance"] = F(options.BoundaryTolerance),
+                ["boundary_metrics"] = options.Boundary ? "yes" : "no",
+                ["binary_components"] = options.BinaryComponents?.ToString().ToLowerInvariant() ?? "no",
+                ["images"] = images.ToString(CultureInfo.InvariantCulture),
+                ["missing_predictions"] = missing.ToString(CultureInfo.InvariantCulture),
+            },
+        };
     }
 
     private static int Flush(Evaluator evaluator, List<LabelPair> batch)
