@@ -36,8 +36,8 @@ public sealed class CResUnet : Module<Tensor, Tensor>
     /// <summary>Builds the network.</summary>
     public CResUnet(CResUnetOptions options) : base("c-resunet")
     {
-        colour = Sequential(("conv", Conv2d(options.InChannels, 1, 1)), ("bn", BatchNorm2d(1)), ("elu", ELU()));
-        block1 = Sequential(("conv1", Conv2d(1, 16, 3, padding: 1)), ("bn", BatchNorm2d(16)), ("elu", ELU()), ("conv2", Conv2d(16, 16, 3, padding: 1)));
+        colour = Sequential(("conv", Conv2d(options.InChannels, 1, 1)), ("bn", new GcSafeBatchNorm2d(1)), ("elu", ELU()));
+        block1 = Sequential(("conv1", Conv2d(1, 16, 3, padding: 1)), ("bn", new GcSafeBatchNorm2d(16)), ("elu", ELU()), ("conv2", Conv2d(16, 16, 3, padding: 1)));
         encoders.Add(new ResidualUnit(16, 32, 3));
         encoders.Add(new ResidualUnit(32, 64, 3));
         bridge.Add(new ResidualUnit(64, 128, 5));

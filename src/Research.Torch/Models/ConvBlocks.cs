@@ -15,7 +15,7 @@ internal static class ConvBlocks
         for (int i = 1; i <= repeats; i++)
         {
             layers.Add(($"conv{i}", Conv2d(i == 1 ? inChannels : outChannels, outChannels, 3, padding: 1, bias: false)));
-            layers.Add(($"bn{i}", BatchNorm2d(outChannels)));
+            layers.Add(($"bn{i}", new GcSafeBatchNorm2d(outChannels)));
             layers.Add(($"relu{i}", ReLU(inplace: true)));
             if (dropout > 0 && dropoutAfter.Contains(i)) layers.Add(($"drop{i}", Dropout2d(dropout)));
         }
@@ -25,7 +25,7 @@ internal static class ConvBlocks
     /// <summary>BatchNorm - ELU - conv (k x k, same padding), the pre-activation unit of c-ResUnet.</summary>
     public static Sequential BnEluConv(long inChannels, long outChannels, int kernel) =>
         Sequential(
-            ("bn", BatchNorm2d(inChannels)),
+            ("bn", new GcSafeBatchNorm2d(inChannels)),
             ("elu", ELU(inplace: false)),
             ("conv", Conv2d(inChannels, outChannels, kernel, padding: kernel / 2)));
 
