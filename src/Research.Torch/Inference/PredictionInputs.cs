@@ -43,7 +43,7 @@ public static class PredictionInputs
         if (!Directory.Exists(root)) throw new InputException($"--root {root}: no such folder (the split folder of dataset '{id}', e.g. .../dsb2018/stage1_test).");
         var manifest = ManifestRegistry.Load().Get(id);
         var samples = new LayoutReaders().Scan(manifest, root).Samples;
-        if (samples.Count == 0) throw new InputException($"Dataset '{id}' at {root}: no images found with its layout ({manifest.Layout.Kind}).");
+        if (samples.Count == 0) throw new InputException($"Dataset '{id}' at {root}: no images found with its layout ({KebabCase.Of(manifest.Layout.Kind)}); check that --root is the folder of one split.");
         return [.. samples.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new PredictionInput(s.Id, s.ImagePath, s.ReadImage))];
     }
 }

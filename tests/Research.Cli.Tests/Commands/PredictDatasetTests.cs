@@ -59,7 +59,7 @@ public sealed class PredictDatasetTests
     }
 
     [Fact]
-    public void A_folder_in_a_dataset_layout_given_as_input_points_to_dataset()
+    public void Inputs_that_are_not_images_are_explained()
     {
         using var temp = new TempFolder();
         string test = temp.Combine("stage1_test");
@@ -69,5 +69,13 @@ public sealed class PredictDatasetTests
         var result = CliRunner.Run("predict", "--run", temp.Combine("run"), "--input", test, "--out", temp.Combine("out"));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("use --dataset ID --root DIR", result.Error, StringComparison.Ordinal);
+
+        string empty = temp.Combine("empty");
+        Directory.CreateDirectory(empty);
+        var none = CliRunner.Run("predict", "--run", temp.Combine("run"), "--dataset", "dsb2018", "--root", empty, "--out", temp.Combine("out2"));
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains($"Dataset 'dsb2018' at {empty}: no images found with its layout (kaggle-dsb)", none.Error, StringComparison.Ordinal);
+        var missing = CliRunner.Run("predict", "--run", temp.Combine("run"), "--dataset", "dsb2018", "--root", temp.Combine("nowhere"), "--out", temp.Combine("out3"));
+        Assert.Contains("no such folder (the split folder of dataset 'dsb2018'", missing.Error, StringComparison.Ordinal);
     }
 }
