@@ -50,8 +50,9 @@ public static class TrainCommand
             string run = parse.GetValue(output)!;
             bool quiet = parse.GetValue(CliApp.Quiet);
             Action<string> log = line => context.Console.WriteLine(line);
-            var result = ProgressBars.Run(context, quiet, progress =>
+            var result = ProgressBars.Run(context, quiet, shown =>
             {
+                var progress = HaltForTests.Wrap(shown, context.Error);
                 if (parse.GetValue(resume))
                 {
                     int? moreEpochs = parse.GetResult(epochs) is { Implicit: false } ? parse.GetValue(epochs) : null;

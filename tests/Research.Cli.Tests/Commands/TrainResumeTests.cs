@@ -4,35 +4,41 @@ namespace Research.Cli.Tests.Commands;
 
 /// <summary>
 /// Kill-and-resume for real: <c>research train</c> runs as a child process (the research.dll next to this test),
-/// is killed with SIGKILL during epoch 3, resumed with --resume, and compared with an uninterrupted run.
+/// is killed with SIGKILL in the middle of epoch 3 (after its 5th batch), resumed with --resume, and compared with an uninterrupted run.
 /// All runs use one libtorch thread (--threads 1), so the CPU kernels reduce in a fixed order.
 /// </summary>
 public sealed class TrainResumeTests
 {
-    // 40 images of 64 px, base 4, batch 2: an epoch takes about 0.5 s on the 2-core CI machine, long enough to kill inside it.
+    // 40 images of 64 px, base 4, batch 2: 16 training batches per epoch, about 0.5 s an epoch on 2 cores.
     private static readonly string[] Tiny =
         ["--images", "40", "--image-size", "64", "--size", "64", "--base-filters", "4", "--epochs", "4", "--batch", "2", "--threads", "1", "--seed", "11", "--augment", "random", "--quiet"];
 
     [Fact]
-    public void A_run_killed_during_epoch_3_and_resumed_matches_an_uninterrupted_run_bit_for_bit()
+    public async Task A_run_killed_during_epoch_3_and_resumed_matches_an_uninterrupted_run_bit_for_bit()
     {
         using var temp = new TempFolder();
         string whole = temp.Combine("whole"), killed = temp.Combine("killed");
         Assert.Equal(0, RunToEnd(["train", "--out", whole, .. Tiny]));
 
-        // Kill during epoch 3. On a loaded machine the child may finish epoch 3 between our last look and the kill;
-        // then the scenario is repeated from scratch (at most 3 times) rather than tested at another point.
-        for (int attempt = 1; attempt <= 3; attempt++)
+        // Kill during epoch 3: RESEARCH_HALT_AT makes the child block right after batch 5 of epoch 3 and say so on
+        // standard error, so the kill lands at the same point on a machine of any speed (no polling race).
+        using (var child = Start(["train", "--out", killed, .. Tiny], halt: "3:5"))
         {
-            if (Directory.Exists(killed)) Directory.Delete(killed, recursive: true);
-            using var child = Start(["train", "--out", killed, .. Tiny]);
-            string metrics = Path.Combine(killed, "metrics.csv");
-            var clock = Stopwatch.StartNew();
-            while (DataRows(metrics) < 2 && !child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(1);
-            Assert.False(child.HasExited, "the run ended before it could be killed");
+            var stderr = new List<string>();
+            var halted = Task.Run(() =>
+            {
+                string? line;
+                while ((line = child.StandardError.ReadLine()) is not null)
+                {
+                    if (line == HaltForTests.Message(3, 5)) return true;
+                    stderr.Add(line);
+                }
+                return false;
+            });
+            bool ok = await halted.WaitAsync(TimeSpan.FromMinutes(5));
+            Assert.True(ok, $"the child did not halt at epoch 3, batch 5 (exited: {child.HasExited}); stderr: {string.Join('\n', stderr)}");
             child.Kill(entireProcessTree: true); // SIGKILL
             child.WaitForExit();
-            if (DataRows(metrics) == 2) break;
         }
         Assert.Equal(2, DataRows(Path.Combine(killed, "metrics.csv"))); // killed during epoch 3
 
@@ -65,7 +71,7 @@ public sealed class TrainResumeTests
         return process.ExitCode;
     }
 
-    private static Process Start(string[] args)
+    private static Process Start(string[] args, string? halt = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -73,6 +79,7 @@ public sealed class TrainResumeTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (halt is not null) info.Environment[HaltForTests.Variable] = halt;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "research.dll"));
         foreach (string a in args) info.ArgumentList.Add(a);
         return Process.Start(info) ?? throw new InvalidOperationException("could not start research.dll");
