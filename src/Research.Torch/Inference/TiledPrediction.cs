@@ -1,3 +1,4 @@
+using Research.Torch.Runtime;
 using Research.Processing.Labels;
 using static TorchSharp.torch;
 
@@ -94,9 +95,9 @@ public static class TiledPrediction
             var logits = model.call(input);
             if (logits.shape[1] != classes) throw new InvalidOperationException($"The model has {logits.shape[1]} output channels, not {classes}.");
             var probability = classes == 1 ? sigmoid(logits) : softmax(logits, 1);
-            total = total + D4(probability, k, inverse: true);
+            total = GcSafe.Add(total, D4(probability, k, inverse: true));
         }
-        return (total / transforms).cpu().data<float>().ToArray();
+        return GcSafe.With(transforms, n => total.div(n)).cpu().data<float>().ToArray();
     }
 
     /// <summary>D4 element k (k mod 4 quarter turns, a horizontal flip from 4 on) or its inverse, on the last two axes.</summary>

@@ -1,3 +1,4 @@
+using Research.Torch.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -17,6 +18,6 @@ public sealed class BceDiceLoss : ISegmentationLoss
     {
         using var scope = NewDisposeScope();
         var bce = functional.binary_cross_entropy_with_logits(logits, targets.Mask);
-        return (bce + DiceLoss.SoftDiceLoss(logits, targets.Mask)).MoveToOuterDisposeScope();
+        return GcSafe.Add(bce, DiceLoss.SoftDiceLoss(logits, targets.Mask)).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Research.Torch.Losses;
@@ -27,7 +28,8 @@ public sealed class DiceLoss : ISegmentationLoss
         using var scope = NewDisposeScope();
         var p = sigmoid(logits).flatten(1);
         var t = mask.flatten(1);
-        var dice = (2 * (p * t).sum(1) + Epsilon) / (p.sum(1) + t.sum(1) + Epsilon);
-        return (1 - dice.mean()).MoveToOuterDisposeScope();
+        using Scalar two = 2.0.ToScalar(), one = 1.0.ToScalar(), eps = Epsilon.ToScalar(); // held for the native calls (see GcSafe)
+        var dice = (p * t).sum(1).mul_(two).add_(eps, one).div_(p.sum(1).add_(t.sum(1), one).add_(eps, one));
+        return dice.mean().neg_().add_(one, one).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using Research.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -36,8 +37,8 @@ public sealed class CResUnet : Module<Tensor, Tensor>
     /// <summary>Builds the network.</summary>
     public CResUnet(CResUnetOptions options) : base("c-resunet")
     {
-        colour = Sequential(("conv", Conv2d(options.InChannels, 1, 1)), ("bn", new GcSafeBatchNorm2d(1)), ("elu", ELU()));
-        block1 = Sequential(("conv1", Conv2d(1, 16, 3, padding: 1)), ("bn", new GcSafeBatchNorm2d(16)), ("elu", ELU()), ("conv2", Conv2d(16, 16, 3, padding: 1)));
+        colour = Sequential(("conv", Conv2d(options.InChannels, 1, 1)), ("bn", new GcSafeBatchNorm2d(1)), ("elu", new GcSafeElu()));
+        block1 = Sequential(("conv1", Conv2d(1, 16, 3, padding: 1)), ("bn", new GcSafeBatchNorm2d(16)), ("elu", new GcSafeElu()), ("conv2", Conv2d(16, 16, 3, padding: 1)));
         encoders.Add(new ResidualUnit(16, 32, 3));
         encoders.Add(new ResidualUnit(32, 64, 3));
         bridge.Add(new ResidualUnit(64, 128, 5));
@@ -74,7 +75,7 @@ public sealed class CResUnet : Module<Tensor, Tensor>
         for (int i = 0; i < ups.Count; i++)
         {
             var up = ups[i].call(x);
-            x = decoders[i].call(ConvBlocks.ConcatSkip(up, skips[^(i + 1)])) + up;
+            x = GcSafe.Add(decoders[i].call(ConvBlocks.ConcatSkip(up, skips[^(i + 1)])), up);
         }
         return head.call(x).MoveToOuterDisposeScope();
     }
@@ -92,6 +93,6 @@ public sealed class CResUnet : Module<Tensor, Tensor>
             RegisterComponents();
         }
 
-        public override Tensor forward(Tensor input) => shortcut.call(input) + body.call(input);
+        public override Tensor forward(Tensor input) => GcSafe.Add(shortcut.call(input), body.call(input));
     }
 }

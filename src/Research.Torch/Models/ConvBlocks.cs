@@ -26,7 +26,7 @@ internal static class ConvBlocks
     public static Sequential BnEluConv(long inChannels, long outChannels, int kernel) =>
         Sequential(
             ("bn", new GcSafeBatchNorm2d(inChannels)),
-            ("elu", ELU(inplace: false)),
+            ("elu", new GcSafeElu()),
             ("conv", Conv2d(inChannels, outChannels, kernel, padding: kernel / 2)));
 
     /// <summary>Concatenates along channels, cropping <paramref name="skip"/> if the upsampled map is smaller (odd sizes).</summary>

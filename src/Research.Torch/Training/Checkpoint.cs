@@ -37,7 +37,7 @@ public static class Checkpoint
         string temp = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
         model.save(Path.Combine(temp, ModelFile));
-        optimizer.save_state_dict(Path.Combine(temp, OptimizerFile));
+        OptimizerStateFile.Save(optimizer, Path.Combine(temp, OptimizerFile));
         var complete = state with
         {
             ModelSha256 = FileHash.Sha256(Path.Combine(temp, ModelFile)),
@@ -118,7 +118,7 @@ public static class Checkpoint
         string optimizerPath = Path.Combine(folder, OptimizerFile);
         try
         {
-            optimizer.load_state_dict(optimizerPath);
+            OptimizerStateFile.Load(optimizer, optimizerPath);
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException or InvalidOperationException or IOException or EndOfStreamException)
         {

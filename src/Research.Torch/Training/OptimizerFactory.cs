@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Research.Torch.Training;
 
-/// <summary>Creates the optimisers and sets their learning rate.</summary>
+/// <summary>Creates the optimisers (TorchSharp's, made safe from the Scalar collection race: see <see cref="Research.Torch.Runtime.GcSafe"/>) and sets their learning rate.</summary>
 public static class OptimizerFactory
 {
     /// <summary>Creates the optimiser over the model's parameters.</summary>
@@ -12,9 +12,9 @@ public static class OptimizerFactory
         ArgumentNullException.ThrowIfNull(model);
         return kind switch
         {
-            OptimizerKind.Adam => optim.Adam(model.parameters(), learningRate),
-            OptimizerKind.Rmsprop => optim.RMSProp(model.parameters(), learningRate),
-            OptimizerKind.Sgd => optim.SGD(model.parameters(), learningRate, momentum),
+            OptimizerKind.Adam => new GcSafeAdam(model.parameters(), learningRate),
+            OptimizerKind.Rmsprop => new GcSafeRmsProp(model.parameters(), learningRate),
+            OptimizerKind.Sgd => new GcSafeSgd(model.parameters(), learningRate, momentum),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using Research.Randomness;
 using Research.Torch.Losses;
 using Research.Torch.Models;
+using Research.Torch.Runtime;
 using Research.Torch.Workflows;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -157,7 +158,7 @@ public sealed class Trainer : IDisposable
             using var scope = NewDisposeScope();
             var logits = Model.call(tensor(batch.Images, [1, batch.Channels, size, size]).to(Device));
             lossSum += _loss.Compute(logits, ToTargets(batch)).item<float>();
-            var foreground = _loss.OutputChannels == 1 ? logits[0, 0] > 0 : logits[0].argmax(0) != 0;
+            var foreground = _loss.OutputChannels == 1 ? GcSafe.With(0, zero => logits[0, 0].gt(zero)) : GcSafe.With(0, zero => logits[0].argmax(0).ne(zero));
             var predicted = foreground.cpu().data<bool>().ToArray();
             counts += Count(predicted, batch.Mask, size, sample.Width, sample.Height);
         }
