@@ -21,21 +21,43 @@ public static class PredictCommand
         var tta = new Option<bool>("--tta") { Description = "Average the 8 D4 transforms (test-time augmentation)." };
         var device = new Option<DevicePreference>("--device") { Description = "auto, cpu or cuda (default auto).", DefaultValueFactory = _ => DevicePreference.Auto };
         var defaults = new Research.Processing.Labels.InstanceSeparationOptions();
-        var threshold = new Option<double>("--threshold") { Description = $"Foreground probability threshold (default {defaults.Threshold}).", DefaultValueFactory = _ => defaults.Threshold };
+        var threshold = new Option<double>("--threshold") { Description = $"Foreground probability threshold (default {defaults.Threshold}, or the tuned value).", DefaultValueFactory = _ => defaults.Threshold };
         var minArea = new Option<int>("--min-area") { Description = $"Remove objects smaller than this many pixels (default {defaults.MinObjectArea}).", DefaultValueFactory = _ => defaults.MinObjectArea };
         var peakRadius = new Option<int>("--peak-radius") { Description = $"Half-width of the window in which a distance peak must be the maximum (default {defaults.PeakRadius}); larger splits fewer objects.", DefaultValueFactory = _ => defaults.PeakRadius };
-        var minPeak = new Option<double>("--min-peak-distance") { Description = $"Peaks closer than this to the background do not seed objects (default {defaults.MinPeakDistance}).", DefaultValueFactory = _ => defaults.MinPeakDistance };
-        var interior = new Option<double>("--interior-threshold") { Description = $"3-class models: interior probability above which pixels seed objects (default {defaults.InteriorThreshold}).", DefaultValueFactory = _ => defaults.InteriorThreshold };
+        var minPeak = new Option<double>("--min-peak-distance") { Description = $"Peaks closer than this to the background do not seed objects (default {defaults.MinPeakDistance}, or the tuned value).", DefaultValueFactory = _ => defaults.MinPeakDistance };
+        var interior = new Option<double>("--interior-threshold") { Description = $"3-class models: interior probability above which pixels seed objects (default {defaults.InteriorThreshold}, or the tuned value).", DefaultValueFactory = _ => defaults.InteriorThreshold };
         var minMarker = new Option<int>("--min-marker-area") { Description = $"3-class models: interior regions smaller than this many pixels seed no object (default {defaults.MinMarkerArea}).", DefaultValueFactory = _ => defaults.MinMarkerArea };
         var command = new Command("predict", "Predict instance labels (16-bit TIFF per image) and a Kaggle submission.csv with a trained run.")
         {
             run, input, dataset, root, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak, interior, minMarker,
         };
+        var untuned = new Option<bool>("--untuned") { Description = $"Ignore RUN/{TunedPostProcessing.FileName} (written by 'research tune') and start from the defaults." };
+        command.Add(untuned);
         command.SetAction(parse =>
         {
+            string runFolder = parse.GetValue(run)!;
+            var (start, source) = TunedPostProcessing.Resolve(runFolder, !parse.GetValue(untuned));
+            var separation = start;
+            bool explicitSetting = false;
+            T Pick<T>(Option<T> option, T current)
+            {
+                if (parse.GetResult(option) is not { Implicit: false }) return current;
+                explicitSetting = true;
+                return parse.GetValue(option)!;
+            }
+            separation = separation with
+            {
+                Threshold = Pick(threshold, separation.Threshold),
+                MinObjectArea = Pick(minArea, separation.MinObjectArea),
+                PeakRadius = Pick(peakRadius, separation.PeakRadius),
+                MinPeakDistance = Pick(minPeak, separation.MinPeakDistance),
+                InteriorThreshold = Pick(interior, separation.InteriorThreshold),
+                MinMarkerArea = Pick(minMarker, separation.MinMarkerArea),
+            };
+            if (source != "defaults") context.Console.WriteLine($"Post-processing tuned on the run's validation images: {source}{(explicitSetting ? " (options given here take precedence)" : "")}.");
             var options = new PredictOptions
             {
-                RunFolder = parse.GetValue(run)!,
+                RunFolder = runFolder,
                 Input = parse.GetValue(input),
                 Dataset = parse.GetValue(dataset),
                 DatasetRoot = parse.GetValue(root),
@@ -44,15 +66,8 @@ public static class PredictCommand
                 Overlap = parse.GetValue(overlap),
                 TestTimeAugmentation = parse.GetValue(tta),
                 Device = parse.GetValue(device),
-                Separation = defaults with
-                {
-                    Threshold = parse.GetValue(threshold),
-                    MinObjectArea = parse.GetValue(minArea),
-                    PeakRadius = parse.GetValue(peakRadius),
-                    MinPeakDistance = parse.GetValue(minPeak),
-                    InteriorThreshold = parse.GetValue(interior),
-                    MinMarkerArea = parse.GetValue(minMarker),
-                },
+                Separation = separation,
+                SeparationSource = explicitSetting ? $"{source} + command line" : source,
             };
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, line => context.Console.WriteLine(line), context.CommandLine));
             context.Console.WriteLine($"Predicted {result.Images} image(s), {result.Objects} objects: {result.OutputFolder}/submission.csv");

@@ -33,6 +33,9 @@ public sealed record PredictOptions
     /// <summary>Post-processing to instance labels. <value>The default value is the defaults of <see cref="InstanceSeparationOptions"/>.</value></summary>
     public InstanceSeparationOptions Separation { get; init; } = new();
 
+    /// <summary>Where <see cref="Separation"/> came from (recorded in provenance), e.g. "defaults" or "RUN/postprocessing.json + command line". <value>The default value is "defaults".</value></summary>
+    public string SeparationSource { get; init; } = "defaults";
+
     /// <summary>The device. <value>The default value is <see cref="DevicePreference.Auto"/>.</value></summary>
     public DevicePreference Device { get; init; } = DevicePreference.Auto;
 

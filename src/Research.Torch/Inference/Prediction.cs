@@ -78,7 +78,8 @@ public static class Prediction
         return result;
     }
 
-    private static LoadedModel LoadModel(TrainingOptions config, string checkpoint, Device device)
+    /// <summary>The run's model with the weights of <paramref name="checkpoint"/> on <paramref name="device"/>, in evaluation mode.</summary>
+    internal static LoadedModel LoadModel(TrainingOptions config, string checkpoint, Device device)
     {
         string statePath = Path.Combine(checkpoint, Checkpoint.StateFile);
         if (!File.Exists(statePath)) throw new InputException($"{checkpoint}: no checkpoint here ({Checkpoint.StateFile} is missing); train the run first.");
@@ -93,7 +94,8 @@ public static class Prediction
         return new LoadedModel(model, stored.InChannels, state);
     }
 
-    private sealed record LoadedModel(nn.Module<Tensor, Tensor> Model, long InChannels, CheckpointState Checkpoint) : IDisposable
+    /// <summary>A loaded model, its input channels and the checkpoint it came from.</summary>
+    internal sealed record LoadedModel(nn.Module<Tensor, Tensor> Model, long InChannels, CheckpointState Checkpoint) : IDisposable
     {
         public void Dispose() => Model.Dispose();
     }

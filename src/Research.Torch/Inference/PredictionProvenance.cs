@@ -37,6 +37,7 @@ internal static class PredictionProvenance
             ["overlap"] = I(options.Overlap),
             ["tta"] = options.TestTimeAugmentation ? "d4" : "none",
             ["separation"] = config.OutputChannels == 1 ? "distance peaks" : "interior markers",
+            ["separation_settings_from"] = options.SeparationSource,
             ["threshold"] = F(s.Threshold),
             ["min_area"] = I(s.MinObjectArea),
             ["max_hole_area"] = I(s.MaxHoleArea),

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Research.Torch.Inference;
+using Research.Torch.Runtime;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary><c>research tune</c>: chooses post-processing settings on a run's validation images.</summary>
+public static class TuneCommand
+{
+    private static readonly TuneOptions Defaults = new() { RunFolder = "" };
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        static string List(IEnumerable<double> values) => string.Join(' ', values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        var run = new Option<string>("--run") { Description = "The training run folder (its checkpoints/best, config.json and split.json).", Required = true };
+        var root = new Option<string?>("--root") { Description = "The training split's folder, if it has moved since training (default: the run's config.json)." };
+        var thresholds = new Option<double[]>("--thresholds") { Description = $"Foreground thresholds to try (default {List(Defaults.Thresholds)}).", AllowMultipleArgumentsPerToken = true };
+        var interior = new Option<double[]>("--interior-thresholds") { Description = $"3-class models: interior thresholds to try (default {List(Defaults.InteriorThresholds)}).", AllowMultipleArgumentsPerToken = true };
+        var peaks = new Option<double[]>("--min-peak-distances") { Description = $"One-logit models: minimum peak distances to try (default {List(Defaults.MinPeakDistances)}).", AllowMultipleArgumentsPerToken = true };
+        var tile = new Option<int>("--tile") { Description = "Tile side in pixels (default 512).", DefaultValueFactory = _ => 512 };
+        var overlap = new Option<int>("--overlap") { Description = "Tile overlap in pixels (default 64).", DefaultValueFactory = _ => 64 };
+        var tta = new Option<bool>("--tta") { Description = "Tune on D4 test-time-augmented predictions (use it if you will predict with --tta)." };
+        var device = new Option<DevicePreference>("--device") { Description = "auto, cpu or cuda (default auto).", DefaultValueFactory = _ => DevicePreference.Auto };
+        var command = new Command("tune", $"Choose post-processing settings on the run's own validation images by the DSB2018 score; writes RUN/{TunedPostProcessing.FileName}, which predict then uses.")
+        {
+            run, root, thresholds, interior, peaks, tile, overlap, tta, device,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new TuneOptions
+            {
+                RunFolder = parse.GetValue(run)!,
+                DatasetRoot = parse.GetValue(root),
+                Thresholds = parse.GetValue(thresholds) is { Length: > 0 } t ? t : Defaults.Thresholds,
+                InteriorThresholds = parse.GetValue(interior) is { Length: > 0 } i ? i : Defaults.InteriorThresholds,
+                MinPeakDistances = parse.GetValue(peaks) is { Length: > 0 } p ? p : Defaults.MinPeakDistances,
+                Tile = parse.GetValue(tile),
+                Overlap = parse.GetValue(overlap),
+                TestTimeAugmentation = parse.GetValue(tta),
+                Device = parse.GetValue(device),
+            };
+            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => PostProcessingTuning.Run(options, progress, line => context.Console.WriteLine(line)));
+            string second = result.SecondSetting.Replace('_', ' ');
+            var table = new Table().AddColumn("threshold").AddColumn(second).AddColumn(new TableColumn("DSB2018 score").RightAligned());
+            foreach (var c in result.Candidates.OrderByDescending(c => c.Score).Take(5))
+                table.AddRow(F(c.Threshold), F(c.Second), c.Score.ToString("F4", CultureInfo.InvariantCulture));
+            context.Console.Write(table);
+            context.Console.WriteLine(FormattableString.Invariant(
+                $"Chosen: threshold {F(result.Chosen.Threshold)}, {second} {F(result.Chosen.Second)}: {result.Chosen.Score:F4} on {result.ValidationImages} validation images (defaults {result.DefaultScore:F4}). Written: {Path.Combine(options.RunFolder, TunedPostProcessing.FileName)}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
+}

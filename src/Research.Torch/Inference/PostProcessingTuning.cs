@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Research.IO;
+using Research.Metrics;
+using Research.Processing.Labels;
+using Research.Torch.Models;
+using Research.Torch.Runtime;
+using Research.Torch.Training;
+using Research.Torch.Workflows;
+
+namespace Research.Torch.Inference;
+
+/// <summary>
+/// <c>research tune</c>: chooses post-processing settings on the run's own validation images (the source images held
+/// out by its seed, as recorded in <c>split.json</c>), never on a test set. The best checkpoint predicts each
+/// validation image once (tiled, optionally with D4 test-time augmentation, exactly as <c>predict</c> does); then every
+/// combination of a foreground threshold with an interior threshold (3-class models) or a minimum peak distance
+/// (one-logit models) separates instances, and the mean DSB2018 score over the images (<see cref="Dsb2018Score"/>,
+/// the field's instance metric) ranks them. The result is written to <c>RUN/postprocessing.json</c>
+/// (<see cref="TunedPostProcessing"/>), which <c>predict</c> then uses by default.
+/// </summary>
+public static class PostProcessingTuning
+{
+    /// <summary>Runs the tuning and writes <c>RUN/postprocessing.json</c>.</summary>
+    public static TunedPostProcessing Run(TuneOptions options, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var config = TrainingRun.ReadConfig(options.RunFolder);
+        if (options.DatasetRoot is not null) config = config with { DatasetRoot = options.DatasetRoot };
+        var source = TrainingRun.SourceFor(config);
+        var split = DataSplit.BySource(source, config.ValidationFraction, config.Seed);
+        CheckRecordedSplit(options.RunFolder, source, split);
+        var device = TorchRuntime.ResolveDevice(options.Device);
+        string checkpoint = Path.Combine(options.RunFolder, TrainingRun.BestCheckpoint);
+        Checkpoint.Recover(checkpoint);
+        using var model = Prediction.LoadModel(config, checkpoint, device);
+        int stride = ModelRegistry.Stride(config.Model);
+        bool interior = config.OutputChannels == 3;
+        var seconds = interior ? options.InteriorThresholds : options.MinPeakDistances;
+        var grid = options.Thresholds.SelectMany(t => seconds.Select(s => (Threshold: t, Second: s))).ToList();
+        var defaults = new InstanceSeparationOptions();
+        var defaultSetting = (defaults.Threshold, interior ? defaults.InteriorThreshold : defaults.MinPeakDistance);
+        var sums = new double[grid.Count];
+        double defaultSum = 0;
+        int objects = 0;
+        log?.Invoke($"Tuning {grid.Count} settings on {split.Validation.Count} validation images of {source.DatasetId} ({(interior ? "interior markers" : "distance peaks")}).");
+        for (int n = 0; n < split.Validation.Count; n++)
+        {
+            var sample = source.Get(split.Validation[n]);
+            var truth = new LabelImage(sample.Width, sample.Height, sample.Labels, sample.Id);
+            objects += sample.Labels.Length == 0 ? 0 : sample.Labels.Distinct().Count(l => l != 0);
+            var maps = TiledPrediction.Probabilities(model.Model, config.OutputChannels, sample.Image, sample.Channels, sample.Height, sample.Width,
+                options.Tile, options.Overlap, stride, options.TestTimeAugmentation, device);
+            double Score((double Threshold, double Second) setting)
+            {
+                var separation = interior
+                    ? options.Fixed with { Threshold = setting.Threshold, InteriorThreshold = setting.Second }
+                    : options.Fixed with { Threshold = setting.Threshold, MinPeakDistance = setting.Second };
+                var labels = InstanceSeparation.Run(maps, separation);
+                return Dsb2018Score.Image(ContingencyBuilder.Build(sample.Id, truth, new LabelImage(sample.Width, sample.Height, labels, sample.Id)));
+            }
+            var scores = new double[grid.Count];
+            Parallel.For(0, grid.Count, k => scores[k] = Score(grid[k]));
+            for (int k = 0; k < grid.Count; k++) sums[k] += scores[k];
+            defaultSum += Score(defaultSetting);
+            progress?.Report(new WorkflowProgress("Tuning", n + 1, split.Validation.Count));
+        }
+        int count = split.Validation.Count;
+        var candidates = grid.Select((g, k) => new TuningCandidate(g.Threshold, g.Second, sums[k] / count)).ToList();
+        var chosen = candidates[0];
+        foreach (var c in candidates) if (c.Score > chosen.Score) chosen = c;
+        var record = new TunedPostProcessing("dsb2018", interior ? TunedPostProcessing.Interior : TunedPostProcessing.PeakDistance, count, objects,
+            options.TestTimeAugmentation, $"{TrainingRun.BestCheckpoint} (epoch {model.Checkpoint.Epoch.ToString(CultureInfo.InvariantCulture)}, weights sha256 {model.Checkpoint.ModelSha256})",
+            chosen, defaultSum / count, options.Fixed, candidates);
+        record.Write(options.RunFolder);
+        return record;
+    }
+
+    // The validation sources recomputed from config.json must be those the run recorded while training.
+    private static void CheckRecordedSplit(string runFolder, ITrainingSource source, DataSplit split)
+    {
+        string path = Path.Combine(runFolder, SplitRecord.FileName);
+        if (!File.Exists(path)) return;
+        var recorded = JsonSerializer.Deserialize<SplitRecord>(File.ReadAllText(path), Json.Options);
+        var now = split.Validation.Select(source.SourceOf).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (recorded is null || !recorded.Validation.SequenceEqual(now, StringComparer.Ordinal))
+        {
+            throw new InputException($"{path}: the run held out {recorded?.Validation.Count ?? 0} source images, but the dataset now gives {now.Count} different ones; " +
+                "point --root at the split the run was trained on.");
+        }
+    }
+}
