@@ -36,8 +36,9 @@ public static class PredictCommand
         command.SetAction(parse =>
         {
             string runFolder = parse.GetValue(run)!;
-            var (start, source) = TunedPostProcessing.Resolve(runFolder, !parse.GetValue(untuned));
-            var separation = start;
+            var tuned = parse.GetValue(untuned) ? null : TunedPostProcessing.Read(runFolder);
+            var separation = tuned?.Apply(defaults) ?? defaults;
+            string source = tuned is null ? "defaults" : Path.Combine(runFolder, TunedPostProcessing.FileName);
             bool explicitSetting = false;
             T Pick<T>(Option<T> option, T current)
             {
@@ -54,7 +55,16 @@ public static class PredictCommand
                 InteriorThreshold = Pick(interior, separation.InteriorThreshold),
                 MinMarkerArea = Pick(minMarker, separation.MinMarkerArea),
             };
-            if (source != "defaults") context.Console.WriteLine($"Post-processing tuned on the run's validation images: {source}{(explicitSetting ? " (options given here take precedence)" : "")}.");
+            if (tuned is not null)
+            {
+                context.Console.WriteLine($"Post-processing tuned on the run's validation images: {source}{(explicitSetting ? " (options given here take precedence)" : "")}.");
+                if (tuned.TestTimeAugmentation != parse.GetValue(tta))
+                {
+                    context.Console.WriteLine(tuned.TestTimeAugmentation
+                        ? "Note: the settings were tuned on test-time-augmented maps; predict with --tta, or tune again without it."
+                        : "Note: the settings were tuned without test-time augmentation; run 'research tune --tta' to tune for --tta.");
+                }
+            }
             var options = new PredictOptions
             {
                 RunFolder = runFolder,

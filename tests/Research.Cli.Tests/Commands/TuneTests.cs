@@ -60,6 +60,9 @@ public sealed class TuneTests
             Assert.Equal("0.45", c.GetProperty("threshold").GetString());
             Assert.EndsWith("postprocessing.json + command line", c.GetProperty("separation_settings_from").GetString(), StringComparison.Ordinal);
         }
+        var withTta = CliRunner.Run("predict", "--run", run, "--input", val, "--out", temp.Combine("pred4"), "--tile", "64", "--overlap", "8", "--tta");
+        Assert.True(withTta.ExitCode == 0, withTta.Error);
+        Assert.Contains("tuned without test-time augmentation; run 'research tune --tta'", withTta.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
         var untuned = CliRunner.Run("predict", "--run", run, "--input", val, "--out", temp.Combine("pred3"), "--tile", "64", "--overlap", "8", "--untuned");
         Assert.True(untuned.ExitCode == 0, untuned.Error);
         using (var provenance = JsonDocument.Parse(File.ReadAllText(temp.Combine("pred3", "provenance.json"))))
