@@ -29,6 +29,16 @@ public static class Tiling
         return corners;
     }
 
+    /// <summary>The crops of an image of any sample type, row by row: top-left corner and pixels.</summary>
+    public static IReadOnlyList<(int X, int Y, IImage Image)> Cut(IImage image, int tile, int stride) => image switch
+    {
+        Image<byte> b => [.. Cut(b, tile, stride).Select(t => (t.X, t.Y, (IImage)t.Image))],
+        Image<ushort> s => [.. Cut(s, tile, stride).Select(t => (t.X, t.Y, (IImage)t.Image))],
+        Image<float> f => [.. Cut(f, tile, stride).Select(t => (t.X, t.Y, (IImage)t.Image))],
+        Image<int> n => [.. Cut(n, tile, stride).Select(t => (t.X, t.Y, (IImage)t.Image))],
+        _ => throw new ArgumentException($"Unsupported image {image}.", nameof(image)),
+    };
+
     /// <summary>The crops of <paramref name="image"/>, row by row.</summary>
     public static IReadOnlyList<Tile<T>> Cut<T>(Image<T> image, int tile, int stride) where T : unmanaged
     {

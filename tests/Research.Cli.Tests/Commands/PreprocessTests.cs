@@ -43,8 +43,36 @@ public sealed class PreprocessTests
         Assert.Equal(1f, result.Data.Max());
     }
 
+    [Fact]
+    public void Masks_follow_the_geometry_and_results_can_be_tiled()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        Directory.CreateDirectory(temp.Combine("masks"));
+        ImageFile.Write(temp.Combine("in", "a.png"), Gradient(40, 20));
+        var mask = new Image<byte>(40, 20);
+        for (int x = 10; x < 20; x++) mask[x, 5] = 255;
+        ImageFile.Write(temp.Combine("masks", "a.png"), mask);
+        string dir = temp.Combine("out");
+
+        var (code, output, error) = CliRunner.Run("preprocess", "--input", temp.Combine("in"), "--out", dir, "--masks", temp.Combine("masks"),
+            "--resize", "32", "--gamma", "0.5", "--pad-multiple", "48", "--pad-mode", "constant", "--tile", "24");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Wrote 4 images, 4 masks, tiles.csv and pipeline.json", output, StringComparison.Ordinal);
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(dir, "tiles.csv")).Length);
+        var maskTile = ImageFile.Read<byte>(Path.Combine(dir, "masks", "a_y0000_x0000.png"));
+        Assert.Subset(new HashSet<byte> { 0, 255 }, maskTile.Data.ToHashSet()); // nearest neighbour, no gamma
+        Assert.Contains(maskTile.Data, v => v == 255);
+        Assert.Contains("\"name\": \"pad\"", File.ReadAllText(Path.Combine(dir, "pipeline.json")), StringComparison.Ordinal);
+
+        var (bad, _, message) = CliRunner.Run("preprocess", "--input", temp.Combine("in"), "--out", temp.Combine("out2"), "--tile", "16", "--stride", "20");
+        Assert.Equal(2, bad);
+        Assert.Contains("would leave gaps", message, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("""{"steps": [{"name": "sharpen"}]}""", "valid steps: grey, resize, clahe, gamma, normalize")]
+    [InlineData("""{"steps": [{"name": "sharpen"}]}""", "valid steps: grey, resize, clahe, gamma, normalize, pad")]
     [InlineData("""{"steps": [{"name": "clahe", "clip": 2}]}""", "steps[0] ('clahe'): unknown key \"clip\"; valid keys: name, clip_limit, tiles_x, tiles_y")]
     [InlineData("""{"steps": [{"name": "resize", "interpolation": "cubic"}]}""", "steps[0] ('resize'): invalid value at $.interpolation")]
     public void A_bad_pipeline_file_names_the_key_and_writes_nothing(string json, string expected)

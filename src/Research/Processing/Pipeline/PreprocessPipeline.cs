@@ -18,6 +18,7 @@ public sealed class PreprocessPipeline
         ["clahe"] = typeof(ClaheStep),
         ["gamma"] = typeof(GammaStep),
         ["normalize"] = typeof(NormalizeStep),
+        ["pad"] = typeof(PadStep),
     };
 
     /// <summary>Creates the pipeline.</summary>
@@ -36,16 +37,11 @@ public sealed class PreprocessPipeline
         return image;
     }
 
-    /// <summary>Processes one file into <paramref name="outputPath"/>'s folder; float results are written as .tif. Returns the path written.</summary>
-    public string ProcessFile(string inputPath, string outputPath)
+    /// <summary>Runs every step's mask version (<see cref="IPreprocessStep.ApplyToMask"/>): the geometry of <see cref="Apply"/>, no intensity change.</summary>
+    public IImage ApplyToMask(IImage mask)
     {
-        var result = Apply(ImageFile.Read(inputPath));
-        if (result.PixelType is PixelType.Float32 or PixelType.Int32 && ImageFile.FormatFromExtension(outputPath) != ImageFormat.Tiff)
-        {
-            outputPath = Path.ChangeExtension(outputPath, ".tif");
-        }
-        ImageFile.Write(outputPath, result);
-        return outputPath;
+        foreach (var step in Steps) mask = step.ApplyToMask(mask);
+        return mask;
     }
 
     /// <summary>The pipeline as JSON.</summary>

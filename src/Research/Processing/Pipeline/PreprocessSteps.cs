@@ -10,6 +10,12 @@ public interface IPreprocessStep
 
     /// <summary>Applies the step; the result may have another sample type (normalisation gives float).</summary>
     IImage Apply(IImage image);
+
+    /// <summary>
+    /// Applies the step to the mask or label image of an image: geometric steps (resize, pad) change it as they change
+    /// the image (resize always with nearest neighbour, so label values survive); intensity steps leave it unchanged.
+    /// </summary>
+    IImage ApplyToMask(IImage mask) => mask;
 }
 
 /// <summary>Grey conversion (<see cref="GreyConversion"/>: grey stays grey, equal channels keep R, colour uses BT.601 luma).</summary>
@@ -53,6 +59,9 @@ public sealed record ResizeStep : IPreprocessStep
         Image<int> n => Run(n),
         _ => throw new ArgumentException($"Unsupported image {image}.", nameof(image)),
     };
+
+    /// <inheritdoc />
+    public IImage ApplyToMask(IImage mask) => (this with { Interpolation = ResizeInterpolation.Nearest }).Apply(mask);
 
     private Image<T> Run<T>(Image<T> image) where T : unmanaged =>
         Width > 0 && Height > 0 ? Resize.To(image, Width, Height, Interpolation) : Resize.ByScale(image, Scale, Interpolation);
