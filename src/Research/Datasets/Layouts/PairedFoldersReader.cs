@@ -7,7 +7,8 @@ namespace Research.Datasets.Layouts;
 /// <summary>
 /// An image folder and a mask folder (<c>images</c> and <c>masks</c> unless the manifest says otherwise), an image
 /// <c>a.jpg</c> matched to the mask whose stem is <c>a</c> plus the first suffix of <c>layout.mask_suffixes</c> that
-/// exists (<c>_mask</c>, <c>_LI</c>, or none), in any image format. Binary masks are thresholded (at or above
+/// exists (<c>_mask</c>, <c>_LI</c>, or none), in any image format. Files whose stem ends with one of
+/// <c>layout.ignore_suffixes</c> are skipped (a second observer's maps kept beside the first's). Binary masks are thresholded (at or above
 /// <c>masks.threshold</c> is 1) because many collections store masks as JPEG; class-intensity masks keep their values.
 /// </summary>
 public sealed class PairedFoldersReader : ILayoutReader
@@ -26,7 +27,10 @@ public sealed class PairedFoldersReader : ILayoutReader
         var problems = new List<DatasetProblem>();
         if (!Directory.Exists(images)) problems.Add(new DatasetProblem(ProblemKind.MissingImage, images, "the images folder is missing"));
         if (!Directory.Exists(masks)) problems.Add(new DatasetProblem(ProblemKind.MissingMasks, masks, "the masks folder is missing"));
+        IReadOnlyList<string> ignored = manifest.Layout.IgnoreSuffixes;
+        bool Ignored(string stem) => ignored.Any(s => stem.EndsWith(s, StringComparison.Ordinal));
         var maskByStem = LayoutFiles.Images(splitRoot, masks, extensions)
+            .Where(f => !Ignored(Path.GetFileNameWithoutExtension(f.Name)))
             .GroupBy(f => Path.GetFileNameWithoutExtension(f.Name), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().FullName, StringComparer.Ordinal);
         bool sameFolder = images == masks;
@@ -35,6 +39,7 @@ public sealed class PairedFoldersReader : ILayoutReader
         foreach (FileInfo image in LayoutFiles.Images(splitRoot, images, extensions))
         {
             string stem = Path.GetFileNameWithoutExtension(image.Name);
+            if (Ignored(stem)) continue;
             if (sameFolder && suffixes.Any(s => s.Length > 0 && stem.EndsWith(s, StringComparison.Ordinal))) continue;
             string? mask = suffixes.Select(s => stem + s).Where(maskByStem.ContainsKey).Select(s => { used.Add(s); return maskByStem[s]; }).FirstOrDefault();
             if (sameFolder && mask == image.FullName) mask = null;

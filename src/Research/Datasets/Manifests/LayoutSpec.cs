@@ -37,6 +37,13 @@ public sealed record LayoutSpec
     /// <value>The default value is the empty suffix only.</value>
     public IReadOnlyList<string> MaskSuffixes { get; init; } = [];
 
+    /// <summary>
+    /// paired-folders: files whose stem ends with one of these are neither images nor masks and are skipped (e.g.
+    /// <c>_2ndHO</c>, CHASE_DB1's second-observer maps, which share the folder with the images and the first observer's).
+    /// </summary>
+    /// <value>The default value is none.</value>
+    public IReadOnlyList<string> IgnoreSuffixes { get; init; } = [];
+
     /// <summary>All path patterns with their manifest keys, for checking.</summary>
     public IEnumerable<(string Key, string Pattern)> Patterns()
     {

@@ -56,6 +56,31 @@ public sealed class PairedFoldersReaderTests
     }
 
     [Fact]
+    public void One_folder_with_two_observers_reads_the_first_and_skips_the_second()
+    {
+        // CHASE_DB1's layout: Image_01L.jpg, Image_01L_1stHO.png and Image_01L_2ndHO.png side by side.
+        using var data = new MiniData();
+        foreach (string eye in new[] { "Image_01L", "Image_01R" })
+        {
+            data.Grey($"{eye}.png", 12, 8, (x, y) => 80);
+            data.Rect($"{eye}_1stHO.png", 12, 8, 0, 0, 6, 8);
+            data.Rect($"{eye}_2ndHO.png", 12, 8, 0, 0, 2, 2);
+        }
+        var layout = new LayoutSpec { Kind = LayoutKind.PairedFolders, Images = ".", Masks = ".", MaskSuffixes = ["_1stHO"] };
+        var binary = MiniData.Binary(MaskEncoding.Binary);
+
+        var without = new LayoutReaders().Scan(MiniData.Manifest(layout, binary), data.Root);
+        Assert.Equal(["Image_01L", "Image_01L_2ndHO", "Image_01R", "Image_01R_2ndHO"], without.Samples.Select(s => s.Id));
+        Assert.Equal(2, without.Problems.Count); // the second observer's maps taken for images without masks
+
+        var scan = new LayoutReaders().Scan(MiniData.Manifest(layout with { IgnoreSuffixes = ["_2ndHO"] }, binary), data.Root);
+        Assert.Equal(["Image_01L", "Image_01R"], scan.Samples.Select(s => s.Id));
+        Assert.Empty(scan.Problems);
+        Assert.EndsWith("Image_01L_1stHO.png", scan.Samples[0].MaskPaths[0], StringComparison.Ordinal);
+        Assert.Equal(6 * 8, scan.Samples[0].Semantic!.Data.Count(v => v == 1));
+    }
+
+    [Fact]
     public void Class_intensity_masks_keep_values_and_undeclared_ones_are_reported()
     {
         using var data = new MiniData();
