@@ -37,7 +37,7 @@ public static class PredictCommand
         {
             string runFolder = parse.GetValue(run)!;
             var tuned = parse.GetValue(untuned) ? null : TunedPostProcessing.Read(runFolder);
-            var separation = tuned?.Apply(defaults) ?? defaults;
+            var separation = tuned?.Settings ?? defaults;
             string source = tuned is null ? "defaults" : Path.Combine(runFolder, TunedPostProcessing.FileName);
             bool explicitSetting = false;
             T Pick<T>(Option<T> option, T current)

@@ -38,14 +38,11 @@ public sealed record TunedPostProcessing(
     /// <summary>The minimum-peak-distance setting name.</summary>
     public const string PeakDistance = "min_peak_distance";
 
-    /// <summary><paramref name="options"/> with the chosen threshold and second setting.</summary>
-    public InstanceSeparationOptions Apply(InstanceSeparationOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return SecondSetting == Interior
-            ? options with { Threshold = Chosen.Threshold, InteriorThreshold = Chosen.Second }
-            : options with { Threshold = Chosen.Threshold, MinPeakDistance = Chosen.Second };
-    }
+    /// <summary>The settings to predict with: the fixed ones with the chosen threshold and second setting.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public InstanceSeparationOptions Settings => SecondSetting == Interior
+        ? Fixed with { Threshold = Chosen.Threshold, InteriorThreshold = Chosen.Second }
+        : Fixed with { Threshold = Chosen.Threshold, MinPeakDistance = Chosen.Second };
 
     /// <summary>
     /// The post-processing a prediction with <paramref name="runFolder"/> starts from: the tuned settings when the run has
@@ -56,7 +53,7 @@ public sealed record TunedPostProcessing(
         var defaults = new InstanceSeparationOptions();
         if (!useTuned) return (defaults, "defaults");
         var tuned = Read(runFolder);
-        return tuned is null ? (defaults, "defaults") : (tuned.Apply(defaults), Path.Combine(runFolder, FileName));
+        return tuned is null ? (defaults, "defaults") : (tuned.Settings, Path.Combine(runFolder, FileName));
     }
 
     /// <summary>Writes the record into <paramref name="runFolder"/> (atomically).</summary>
@@ -71,9 +68,9 @@ public sealed record TunedPostProcessing(
         {
             var record = JsonSerializer.Deserialize<TunedPostProcessing>(File.ReadAllText(path), Json.Options)
                 ?? throw new InputException($"{path}: empty; run 'research tune --run {runFolder}' again or delete it.");
-            if (record.SecondSetting is not (Interior or PeakDistance) || record.Chosen is null)
+            if (record.SecondSetting is not (Interior or PeakDistance) || record.Chosen is null || record.Fixed is null)
                 throw new InputException($"{path}: not a tuning record (second_setting '{record.SecondSetting}'); run 'research tune' again or delete it.");
-            record.Apply(new InstanceSeparationOptions()).Validate();
+            record.Settings.Validate();
             return record;
         }
         catch (JsonException e)
