@@ -8,7 +8,8 @@ namespace Research.Datasheets;
 
 /// <summary>
 /// A grid of example images with their instance outlines drawn: the first readable annotated images of each modality
-/// group in turn (round-robin over groups, ids in order), each shrunk to at most 256 pixels a side by nearest neighbour.
+/// group in turn (round-robin over groups, ids in order), each shrunk to at most 256 pixels a side by nearest neighbour
+/// (image and labels alike) before the outlines are drawn, so outlines stay closed at any size.
 /// </summary>
 public static class ExampleGrid
 {
@@ -47,7 +48,7 @@ public static class ExampleGrid
             string folder = Path.GetFullPath(Path.Combine(composition.Root, split.Folder));
             foreach (DatasetSample sample in readers.Scan(manifest, folder).Samples.Where(s => wanted.Contains(s.Id)))
             {
-                try { tiles.Add(Tile(sample)); }
+                try { tiles.Add(Tile(sample.Image, sample.Instances)); }
                 catch (InputException) { /* unreadable: already listed among the problems */ }
             }
         }
@@ -57,19 +58,30 @@ public static class ExampleGrid
         return stream.ToArray();
     }
 
-    private static Image<byte> Tile(DatasetSample sample)
+    /// <summary>One grid tile: the image as RGB, shrunk by an integer step to at most <see cref="TileSize"/> a side, with the outlines of <paramref name="labels"/>.</summary>
+    internal static Image<byte> Tile(IImage image, Image<ushort>? labels)
     {
-        Image<byte> rgb = DisplayImage.ToRgb8(sample.Image);
-        Image<ushort>? labels = sample.Instances;
-        if (labels is not null && labels.Width == rgb.Width && labels.Height == rgb.Height) LabelOutlines.Draw(rgb, labels);
+        Image<byte> rgb = DisplayImage.ToRgb8(image);
+        if (labels is not null && (labels.Width != rgb.Width || labels.Height != rgb.Height)) labels = null;
         int step = (Math.Max(rgb.Width, rgb.Height) + TileSize - 1) / TileSize;
-        if (step <= 1) return rgb;
-        var small = new Image<byte>(rgb.Width / step, rgb.Height / step, 3);
+        if (step > 1)
+        {
+            rgb = Subsample(rgb, step);
+            if (labels is not null) labels = Subsample(labels, step);
+        }
+        if (labels is not null) LabelOutlines.Draw(rgb, labels);
+        return rgb;
+    }
+
+    private static Image<T> Subsample<T>(Image<T> image, int step) where T : unmanaged
+    {
+        int c = image.Channels;
+        var small = new Image<T>(image.Width / step, image.Height / step, c);
         for (int y = 0; y < small.Height; y++)
         {
             for (int x = 0; x < small.Width; x++)
             {
-                for (int k = 0; k < 3; k++) small.Data[(y * small.Width + x) * 3 + k] = rgb.Data[(y * step * rgb.Width + x * step) * 3 + k];
+                for (int k = 0; k < c; k++) small.Data[(y * small.Width + x) * c + k] = image.Data[(y * step * image.Width + x * step) * c + k];
             }
         }
         return small;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Markdig;
 using Research.Datasets.Layouts;
 using Research.Datasets.Manifests;
 using Research.Plots;
@@ -51,7 +52,7 @@ public static class HtmlDatasheet
         html.Append("<h3>").Append(E(q.Id)).Append(". ").Append(E(q.Text)).Append("</h3>\n<p><em>")
             .Append(q.Kind == AnswerKind.Computed ? "computed from the data" : "people-written").Append("</em></p>\n");
         if (entry.Answers.Count == 0 && q.Kind == AnswerKind.PeopleWritten) html.Append("<p class=\"unanswered\"><strong>").Append(E(ManifestAnswers.NotAnswered)).Append("</strong></p>\n");
-        foreach (string answer in entry.Answers) html.Append("<p style=\"white-space:pre-wrap\">").Append(E(answer)).Append("</p>\n");
+        foreach (string answer in entry.Answers) html.Append("<div class=\"answer\">").Append(AnswerHtml(answer)).Append("</div>\n");
         if (entry.NotMeasured) html.Append("<p class=\"unanswered\"><strong>").Append(E(ComputedTables.NotMeasured)).Append("</strong></p>\n");
         foreach (DatasheetTable table in entry.Tables) Table(html, table);
     }
@@ -72,4 +73,9 @@ public static class HtmlDatasheet
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static readonly Markdig.MarkdownPipeline Answers = new Markdig.MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+
+    /// <summary>An answer's Markdown (paragraphs, lists, pipe tables, emphasis, code, links) as HTML; raw HTML in it is shown as text.</summary>
+    internal static string AnswerHtml(string markdown) => Markdig.Markdown.ToHtml(markdown ?? "", Answers);
 }

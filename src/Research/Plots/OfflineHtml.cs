@@ -43,7 +43,7 @@ public static class OfflineHtml
         ArgumentNullException.ThrowIfNull(blocks);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n");
-        html.Append("<style>body{font-family:sans-serif;margin:1.5em;max-width:1100px}h1{font-size:1.4em}h2{font-size:1.1em}img{max-width:100%}.plot{width:100%;min-height:420px}</style>\n");
+        html.Append("<style>body{font-family:sans-serif;margin:1.5em;max-width:1100px}h1{font-size:1.4em}h2{font-size:1.1em}img{max-width:100%}.plot{width:100%;min-height:420px}.answer table{border-collapse:collapse;margin:0.5em 0}.answer th,.answer td{border:1px solid #999;padding:2px 6px}</style>\n");
         html.Append(PlotlyScriptElement()).Append("\n</head>\n<body>\n<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>\n");
         int n = 0;
         foreach (var block in blocks)
