@@ -31,6 +31,7 @@ public static class TrainCommand
         var device = new Option<DevicePreference>("--device") { Description = "auto, cpu or cuda (default auto).", DefaultValueFactory = _ => DevicePreference.Auto };
         var augment = new Option<string>("--augment") { Description = "none, random or fold113 (default none).", DefaultValueFactory = _ => "none" };
         var baseFilters = new Option<int>("--base-filters") { Description = $"Base filters of unet and bh2019-unet (default {Defaults.BaseFilters}).", DefaultValueFactory = _ => Defaults.BaseFilters };
+        var boundaryWeight = new Option<double>("--boundary-weight") { Description = "cross-entropy: weight of the boundary class, so that missing a boundary between touching objects costs more (default 1).", DefaultValueFactory = _ => 1 };
         var patience = new Option<int>("--patience") { Description = "Early stopping: epochs without a better validation loss (default 0 = off).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default 0 = libtorch's choice).", DefaultValueFactory = _ => 0 };
         var images = new Option<int>("--images") { Description = $"synthetic-nuclei: number of images (default {Defaults.Synthetic.Count}).", DefaultValueFactory = _ => Defaults.Synthetic.Count };
@@ -43,7 +44,7 @@ public static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from checkpoints/last (its config.json; --epochs may extend it)." };
         var command = new Command("train", "Train a segmentation model into a run folder (config, metrics.csv, learning curves, checkpoints, provenance).")
         {
-            dataset, root, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, patience, threads, images, imageSize, colour, normalize, invert, valFraction, cache, resume,
+            dataset, root, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, boundaryWeight, patience, threads, images, imageSize, colour, normalize, invert, valFraction, cache, resume,
         };
         command.SetAction(parse =>
         {
@@ -76,6 +77,7 @@ public static class TrainCommand
                     Device = parse.GetValue(device),
                     BaseFilters = parse.GetValue(baseFilters),
                     EarlyStoppingPatience = parse.GetValue(patience),
+                    BoundaryWeight = parse.GetValue(boundaryWeight),
                     Threads = parse.GetValue(threads),
                     Colour = Names.Colour(parse.GetValue(colour)!),
                     Normalization = new InputNormalization { Scaling = Names.Scaling(parse.GetValue(normalize)!), InvertBright = parse.GetValue(invert) },

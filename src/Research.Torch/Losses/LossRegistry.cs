@@ -22,14 +22,14 @@ public static class LossRegistry
     /// <summary>The canonical name of a kind.</summary>
     public static string NameOf(LossKind kind) => Entries.First(e => e.Kind == kind).Name;
 
-    /// <summary>Creates the loss.</summary>
-    public static ISegmentationLoss Create(LossKind kind) => kind switch
+    /// <summary>Creates the loss; <paramref name="boundaryWeight"/> weights the boundary class of cross-entropy.</summary>
+    public static ISegmentationLoss Create(LossKind kind, double boundaryWeight = 1) => kind switch
     {
         LossKind.Bce => new BceLoss(),
         LossKind.Dice => new DiceLoss(),
         LossKind.BceDice => new BceDiceLoss(),
         LossKind.WeightedBce => new WeightedBceLoss(),
-        LossKind.CrossEntropy => new CrossEntropyLoss(),
+        LossKind.CrossEntropy => new CrossEntropyLoss(boundaryWeight),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -34,7 +34,7 @@ public sealed class Trainer : IDisposable
         _source = source ?? throw new ArgumentNullException(nameof(source));
         Device = device;
         _split = DataSplit.BySource(source, options.ValidationFraction, options.Seed);
-        _loss = LossRegistry.Create(options.Loss);
+        _loss = LossRegistry.Create(options.Loss, options.BoundaryWeight);
         _pipeline = options.Augment == AugmentKind.Random ? TrainingAugmentation.DefaultPipeline() : null;
         _items = new AugmentedView<int>(_split.Train, options.Augment == AugmentKind.Fold113 ? FoldSchemes.Folds(AugmentationScheme.Fold113) : [NoFold]);
         torch.manual_seed(SeedOf(options.Seed, 0));

@@ -57,6 +57,9 @@ public sealed record TrainingOptions
     /// <summary>Stop after this many epochs without a better validation loss (0 = never). <value>The default value is 0.</value></summary>
     public int EarlyStoppingPatience { get; init; }
 
+    /// <summary>cross-entropy: the weight of the boundary class (see <see cref="Losses.CrossEntropyLoss"/>). <value>The default value is 1.</value></summary>
+    public double BoundaryWeight { get; init; } = 1;
+
     /// <summary>Number of epochs. <value>The default value is 20.</value></summary>
     public int Epochs { get; init; } = 20;
 
@@ -110,6 +113,8 @@ public sealed record TrainingOptions
         if (Threads < 0) throw new InputException($"Threads must be 0 (default) or more, got {Threads}.");
         Normalization.Validate();
         if (CacheMegabytes < 0) throw new InputException($"The sample cache must be 0 MB or more, got {CacheMegabytes}.");
+        if (!(BoundaryWeight > 0 && double.IsFinite(BoundaryWeight))) throw new InputException($"--boundary-weight must be a positive number, got {BoundaryWeight}.");
+        if (BoundaryWeight != 1 && Loss != LossKind.CrossEntropy) throw new InputException($"--boundary-weight weights the boundary class of --loss cross-entropy; the {LossRegistry.NameOf(Loss)} loss has no classes.");
         if (Loss == LossKind.CrossEntropy && Model == ModelKind.Bh2019Unet) throw new InputException("bh2019-unet has one sigmoid output and cannot be trained with cross-entropy; use unet or c-resunet.");
     }
 

@@ -43,6 +43,9 @@ public sealed class TrainPredictTests
         var dataset = CliRunner.Run("train", "--out", temp.Combine("c"), "--dataset", "dsb2018");
         Assert.Equal(2, dataset.ExitCode);
         Assert.Contains("give the folder of the split to train on with --root DIR", dataset.Error, StringComparison.Ordinal);
+        var weight = CliRunner.Run("train", "--out", temp.Combine("e"), "--boundary-weight", "3");
+        Assert.Equal(2, weight.ExitCode);
+        Assert.Contains("--boundary-weight weights the boundary class of --loss cross-entropy; the bce-dice loss has no classes.", weight.Error, StringComparison.Ordinal);
         var resume = CliRunner.Run("train", "--out", temp.Combine("d"), "--resume");
         Assert.Equal(2, resume.ExitCode);
         Assert.Contains("config.json is missing", resume.Error, StringComparison.Ordinal);

@@ -62,6 +62,22 @@ public sealed class LossTests
     }
 
     [Fact]
+    public void A_boundary_weight_gives_the_weighted_mean_of_the_pixel_losses()
+    {
+        using var scope = NewDisposeScope();
+        // Two pixels with logits (2, 0, 0): one background (loss ln(e^2 + 2) - 2 = 0.2395), one boundary (ln(e^2 + 2) = 2.2395).
+        var logits = tensor(new float[] { 2, 2, 0, 0, 0, 0 }, [1, 3, 1, 2]);
+        var classes = tensor(new long[] { 0, 2 }, [1, 1, 2]);
+        var targets = new LossTargets(zeros(1, 1, 1, 2), Classes: classes);
+        double lse = Math.Log(Math.Exp(2) + 2), background = lse - 2, boundary = lse;
+        Assert.Equal((background + boundary) / 2, new CrossEntropyLoss().Compute(logits, targets).item<float>(), 5);
+        // Weight 3 on the boundary: (1 x 0.2395 + 3 x 2.2395) / (1 + 3).
+        Assert.Equal((background + 3 * boundary) / 4, new CrossEntropyLoss(3).Compute(logits, targets).item<float>(), 5);
+        Assert.Equal(3, ((CrossEntropyLoss)LossRegistry.Create(LossKind.CrossEntropy, 3)).BoundaryWeight);
+        Assert.Throws<InputException>(() => new CrossEntropyLoss(0));
+    }
+
+    [Fact]
     public void An_empty_prediction_of_an_empty_mask_has_zero_dice_loss()
     {
         using var scope = NewDisposeScope();
