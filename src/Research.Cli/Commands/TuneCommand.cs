@@ -42,7 +42,7 @@ public static class TuneCommand
                 TestTimeAugmentation = parse.GetValue(tta),
                 Device = parse.GetValue(device),
             };
-            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => PostProcessingTuning.Run(options, progress, line => context.Console.WriteLine(line)));
+            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => PostProcessingTuning.Run(options, progress, line => context.Console.WriteLine(line), context.CommandLine));
             string second = result.SecondSetting.Replace('_', ' ');
             var table = new Table().AddColumn("threshold").AddColumn(second).AddColumn(new TableColumn("DSB2018 score").RightAligned());
             foreach (var c in result.Candidates.OrderByDescending(c => c.Score).Take(5))

@@ -22,9 +22,10 @@ namespace Research.Torch.Inference;
 public static class PostProcessingTuning
 {
     /// <summary>Runs the tuning and writes <c>RUN/postprocessing.json</c>.</summary>
-    public static TunedPostProcessing Run(TuneOptions options, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null)
+    public static TunedPostProcessing Run(TuneOptions options, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null, string? commandLine = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var started = DateTimeOffset.UtcNow;
         options.Validate();
         var config = TrainingRun.ReadConfig(options.RunFolder);
         if (options.DatasetRoot is not null) config = config with { DatasetRoot = options.DatasetRoot };
@@ -72,9 +73,30 @@ public static class PostProcessingTuning
         foreach (var c in candidates) if (c.Score > chosen.Score) chosen = c;
         var record = new TunedPostProcessing("dsb2018", interior ? TunedPostProcessing.Interior : TunedPostProcessing.PeakDistance, count, objects,
             options.TestTimeAugmentation, $"{TrainingRun.BestCheckpoint} (epoch {model.Checkpoint.Epoch.ToString(CultureInfo.InvariantCulture)}, weights sha256 {model.Checkpoint.ModelSha256})",
-            chosen, defaultSum / count, options.Fixed, candidates);
+            chosen, defaultSum / count, options.Fixed, candidates, Provenance(options, config, device, started, commandLine));
         record.Write(options.RunFolder);
         return record;
+    }
+
+    private static Research.Provenance.RunProvenance Provenance(TuneOptions options, TrainingOptions config, TorchSharp.torch.Device device, DateTimeOffset started, string? commandLine)
+    {
+        var components = new Dictionary<string, string>(VersionReport.Collect().AsComponents())
+        {
+            ["device"] = device.type.ToString().ToLowerInvariant(),
+            ["run"] = Path.GetFullPath(options.RunFolder),
+            ["dataset"] = config.Dataset,
+            ["dataset_root"] = config.DatasetRoot is null ? "(generated)" : Path.GetFullPath(config.DatasetRoot),
+            ["tile"] = options.Tile.ToString(CultureInfo.InvariantCulture),
+            ["overlap"] = options.Overlap.ToString(CultureInfo.InvariantCulture),
+        };
+        return new Research.Provenance.RunProvenance
+        {
+            CommandLine = commandLine,
+            Seed = config.Seed,
+            Components = components,
+            StartedUtc = started,
+            FinishedUtc = DateTimeOffset.UtcNow,
+        };
     }
 
     // The validation sources recomputed from config.json must be those the run recorded while training.

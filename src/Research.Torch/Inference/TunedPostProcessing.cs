@@ -25,9 +25,11 @@ public sealed record TuningCandidate(double Threshold, double Second, double Sco
 /// <param name="DefaultScore">The score of the library's default settings, for comparison.</param>
 /// <param name="Fixed">The settings held fixed.</param>
 /// <param name="Candidates">Every candidate, in grid order.</param>
+/// <param name="Provenance">Versions, device, the training seed, the command line and the start and end times (null in records written before it existed).</param>
 public sealed record TunedPostProcessing(
     string Metric, string SecondSetting, int ValidationImages, int ValidationObjects, bool TestTimeAugmentation, string Checkpoint,
-    TuningCandidate Chosen, double DefaultScore, InstanceSeparationOptions Fixed, IReadOnlyList<TuningCandidate> Candidates)
+    TuningCandidate Chosen, double DefaultScore, InstanceSeparationOptions Fixed, IReadOnlyList<TuningCandidate> Candidates,
+    Research.Provenance.RunProvenance? Provenance = null)
 {
     /// <summary>The file name in the run folder.</summary>
     public const string FileName = "postprocessing.json";

@@ -23,6 +23,10 @@ public sealed class TuneTests
         double threshold = chosen.GetProperty("threshold").GetDouble(), peak = chosen.GetProperty("second").GetDouble();
         Assert.Equal("min_peak_distance", record.RootElement.GetProperty("second_setting").GetString());
         Assert.Equal(4, record.RootElement.GetProperty("candidates").GetArrayLength());
+        var tuneProvenance = record.RootElement.GetProperty("provenance");
+        Assert.StartsWith("research tune --run ", tuneProvenance.GetProperty("command_line").GetString(), StringComparison.Ordinal);
+        Assert.Equal(4UL, tuneProvenance.GetProperty("seed").GetUInt64());
+        Assert.Equal("cpu", tuneProvenance.GetProperty("components").GetProperty("device").GetString());
 
         // The same images on disk: the synthetic generator with the run's options, restricted to the held-out ids.
         Assert.Equal(0, CliRunner.Run("datasets", "synth", "--out", data, "--count", "8", "--size", "48", "--seed", "4").ExitCode);
