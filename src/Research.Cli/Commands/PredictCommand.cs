@@ -27,12 +27,11 @@ public static class PredictCommand
         var minPeak = new Option<double>("--min-peak-distance") { Description = $"Peaks closer than this to the background do not seed objects (default {defaults.MinPeakDistance}, or the tuned value).", DefaultValueFactory = _ => defaults.MinPeakDistance };
         var interior = new Option<double>("--interior-threshold") { Description = $"3-class models: interior probability above which pixels seed objects (default {defaults.InteriorThreshold}, or the tuned value).", DefaultValueFactory = _ => defaults.InteriorThreshold };
         var minMarker = new Option<int>("--min-marker-area") { Description = $"3-class models: interior regions smaller than this many pixels seed no object (default {defaults.MinMarkerArea}).", DefaultValueFactory = _ => defaults.MinMarkerArea };
+        var untuned = new Option<bool>("--untuned") { Description = $"Ignore RUN/{TunedPostProcessing.FileName} (written by 'research tune') and start from the defaults." };
         var command = new Command("predict", "Predict instance labels (16-bit TIFF per image) and a Kaggle submission.csv with a trained run.")
         {
-            run, input, dataset, root, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak, interior, minMarker,
+            run, input, dataset, root, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak, interior, minMarker, untuned,
         };
-        var untuned = new Option<bool>("--untuned") { Description = $"Ignore RUN/{TunedPostProcessing.FileName} (written by 'research tune') and start from the defaults." };
-        command.Add(untuned);
         command.SetAction(parse =>
         {
             string runFolder = parse.GetValue(run)!;

@@ -34,7 +34,6 @@ public static class PostProcessingTuning
         CheckRecordedSplit(options.RunFolder, source, split);
         var device = TorchRuntime.ResolveDevice(options.Device);
         string checkpoint = Path.Combine(options.RunFolder, TrainingRun.BestCheckpoint);
-        Checkpoint.Recover(checkpoint);
         using var model = Prediction.LoadModel(config, checkpoint, device);
         int stride = ModelRegistry.Stride(config.Model);
         bool interior = config.OutputChannels == 3;

@@ -45,8 +45,7 @@ public sealed record PredictOptions
         if ((Input is null) == (Dataset is null)) throw new InputException("Give exactly one of --input FILE|DIR or --dataset ID --root DIR.");
         if (Dataset is not null && DatasetRoot is null) throw new InputException($"--dataset {Dataset} needs --root DIR, the folder of the split (e.g. .../dsb2018/stage1_test).");
         if (Dataset is null && DatasetRoot is not null) throw new InputException("--root names the split of --dataset; with --input it has no meaning.");
-        if (Tile < 16) throw new InputException($"--tile must be at least 16 pixels, got {Tile}.");
-        if (Overlap < 0 || Overlap * 2 >= Tile) throw new InputException($"--overlap must be in [0, tile / 2), got {Overlap} for tile {Tile}.");
+        TiledPrediction.ValidateTiling(Tile, Overlap);
         Separation.Validate();
     }
 }

@@ -40,7 +40,6 @@ public static class Prediction
         var config = TrainingRun.ReadConfig(options.RunFolder);
         var device = TorchRuntime.ResolveDevice(options.Device);
         string checkpoint = Path.Combine(options.RunFolder, TrainingRun.BestCheckpoint);
-        Checkpoint.Recover(checkpoint);
         var inputs = PredictionInputs.Resolve(options);
         using var model = LoadModel(config, checkpoint, device);
         if (model.InChannels != InputImages.Channels(config.Colour))
@@ -81,6 +80,7 @@ public static class Prediction
     /// <summary>The run's model with the weights of <paramref name="checkpoint"/> on <paramref name="device"/>, in evaluation mode.</summary>
     internal static LoadedModel LoadModel(TrainingOptions config, string checkpoint, Device device)
     {
+        Checkpoint.Recover(checkpoint);
         string statePath = Path.Combine(checkpoint, Checkpoint.StateFile);
         if (!File.Exists(statePath)) throw new InputException($"{checkpoint}: no checkpoint here ({Checkpoint.StateFile} is missing); train the run first.");
         var stored = System.Text.Json.JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(statePath), Checkpoint.JsonOptions)!;

@@ -14,6 +14,13 @@ namespace Research.Torch.Inference;
 /// </summary>
 public static class TiledPrediction
 {
+    /// <summary>Throws an <see cref="InputException"/> unless <paramref name="tile"/> is at least 16 px and <paramref name="overlap"/> in [0, tile / 2).</summary>
+    public static void ValidateTiling(int tile, int overlap)
+    {
+        if (tile < 16) throw new InputException($"--tile must be at least 16 pixels, got {tile}.");
+        if (overlap < 0 || overlap * 2 >= tile) throw new InputException($"--overlap must be in [0, tile / 2), got {overlap} for tile {tile}.");
+    }
+
     /// <summary>The probability maps of a CHW image; <paramref name="classes"/> is the model's number of output channels.</summary>
     public static ProbabilityMaps Probabilities(nn.Module<Tensor, Tensor> model, int classes, float[] image, int channels, int height, int width,
         int tile, int overlap, int stride, bool tta, Device device)

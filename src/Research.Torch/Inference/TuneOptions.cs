@@ -42,8 +42,7 @@ public sealed record TuneOptions
         Check("--thresholds", Thresholds, v => v is > 0 and < 1, "in (0, 1)");
         Check("--interior-thresholds", InteriorThresholds, v => v is > 0 and < 1, "in (0, 1)");
         Check("--min-peak-distances", MinPeakDistances, v => v >= 0, "0 or more");
-        if (Tile < 16) throw new InputException($"--tile must be at least 16 pixels, got {Tile}.");
-        if (Overlap < 0 || Overlap * 2 >= Tile) throw new InputException($"--overlap must be in [0, tile / 2), got {Overlap} for tile {Tile}.");
+        TiledPrediction.ValidateTiling(Tile, Overlap);
         Fixed.Validate();
     }
 
