@@ -34,8 +34,9 @@ public static class TorchRuntime
             if (path is null)
             {
                 throw new TorchUnavailableException(
-                    $"libLibTorchSharp.so was not found next to {AppContext.BaseDirectory}. Build the project with " +
-                    "'dotnet build' (it copies libtorch into the output folder) rather than loading the assemblies from the NuGet cache.");
+                    $"libLibTorchSharp.so was not found in {string.Join(" or ", SearchFolders())}. Build the project with " +
+                    "'dotnet build' (it copies libtorch into the output folder), or for notebooks run 'research notebooks setup', " +
+                    "rather than loading the assemblies from the NuGet cache.");
             }
             try
             {
@@ -75,16 +76,23 @@ public static class TorchRuntime
         };
     }
 
-    private static string? FindNativeLibrary()
-    {
-        string baseDir = AppContext.BaseDirectory;
-        string[] candidates =
-        [
-            Path.Combine(baseDir, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"),
-            Path.Combine(baseDir, "libLibTorchSharp.so"),
-        ];
-        return candidates.FirstOrDefault(File.Exists);
-    }
+    /// <summary>
+    /// The folders searched for libLibTorchSharp.so, in order: beside the TorchSharp assembly actually loaded, beside
+    /// this library, then the host's own folder. They differ in a notebook kernel, whose host is the kernel tool while
+    /// the assemblies come from the folder a notebook referenced (<c>#r</c>).
+    /// </summary>
+    internal static IReadOnlyList<string> SearchFolders() =>
+        [.. new[] { typeof(torch).Assembly.Location, typeof(TorchRuntime).Assembly.Location }
+            .Where(l => l.Length > 0).Select(l => Path.GetDirectoryName(l)!)
+            .Append(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))
+            .Distinct(StringComparer.Ordinal)];
+
+    private static string? FindNativeLibrary() =>
+        SearchFolders().SelectMany(folder => new[]
+        {
+            Path.Combine(folder, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"),
+            Path.Combine(folder, "libLibTorchSharp.so"),
+        }).FirstOrDefault(File.Exists);
 
     private static string Explain(string path, string loaderMessage)
     {
