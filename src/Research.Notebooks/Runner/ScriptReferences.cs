@@ -6,7 +6,7 @@ namespace Research.Notebooks.Runner;
 /// <summary>
 /// What a notebook may reference: the project's assemblies and the packages they use, all already loaded in the
 /// runner. <c>#r "path/Research.Torch.dll"</c> is mapped by file name (the path is for Jupyter, where it points at the
-/// build output); <c>#r "nuget: Plotly.NET, 6.0.0"</c> is mapped by package id. Anything else is an error naming it.
+/// build output); <c>#r "nuget: Microsoft.Data.Analysis, 0.23.1"</c> is mapped by package id. Anything else is an error naming it.
 /// </summary>
 public static partial class ScriptReferences
 {
@@ -21,15 +21,13 @@ public static partial class ScriptReferences
     /// <summary>The packages a <c>#r "nuget: ..."</c> line may name, by package id.</summary>
     public static IReadOnlyDictionary<string, Assembly> Packages { get; } = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase)
     {
-        ["Plotly.NET"] = typeof(Plotly.NET.GenericChart).Assembly,
-        ["Plotly.NET.CSharp"] = typeof(Plotly.NET.CSharp.Chart).Assembly,
         ["Microsoft.Data.Analysis"] = typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
         ["Microsoft.DotNet.Interactive.Formatting"] = typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly,
         ["TorchSharp"] = typeof(TorchSharp.torch).Assembly,
     };
 
     /// <summary>Every assembly a script is compiled against besides the framework.</summary>
-    public static IEnumerable<Assembly> All => Assemblies.Values.Concat(Packages.Values).Append(typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly).Distinct();
+    public static IEnumerable<Assembly> All => Assemblies.Values.Concat(Packages.Values).Distinct();
 
     /// <summary>
     /// The cell's source with its <c>#r</c> lines resolved (replaced by empty lines so line numbers stay) and a leading

@@ -1,32 +1,29 @@
 using System.Text.Json.Nodes;
-using Plotly.NET;
 
 namespace Research.Plots;
 
 /// <summary>
-/// A figure ready for the page: the Plotly figure JSON (data and layout) plus a title. Made from a Plotly.NET chart;
-/// titles and axis labels are set on the JSON so that they do not depend on Plotly.NET's styling overloads.
+/// A figure ready for the page: the Plotly figure JSON (an object with <c>data</c> and <c>layout</c>, see
+/// https://plotly.com/javascript/reference/) plus a title. Build one with <see cref="Create(FigureLayout, IEnumerable{Trace})"/>
+/// from typed traces (<see cref="ScatterTrace"/>, <see cref="BarTrace"/>, <see cref="HistogramTrace"/>,
+/// <see cref="BoxTrace"/>), or write the JSON directly with the constructor. Rendered by plotly.js
+/// (<see cref="PlotlyScript"/>) in reports and notebooks; no .NET plotting package is involved.
 /// </summary>
 /// <param name="Title">Heading shown above the figure.</param>
 /// <param name="Json">Plotly figure JSON: an object with <c>data</c> and <c>layout</c>.</param>
 public sealed record Figure(string Title, JsonObject Json)
 {
-    /// <summary>Builds a figure from <paramref name="chart"/> with a title and axis labels.</summary>
-    public static Figure From(GenericChart chart, string title, string xTitle, string yTitle, (double Min, double Max)? yRange = null)
+    /// <summary>A figure of <paramref name="traces"/>, drawn in order, with <paramref name="layout"/>; the title is the layout's.</summary>
+    public static Figure Create(FigureLayout layout, params IEnumerable<Trace> traces)
     {
-        var json = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
-        json.Remove("frames");
-        var layout = json["layout"] as JsonObject ?? [];
-        json["layout"] = layout;
-        layout["title"] = new JsonObject { ["text"] = title };
-        layout["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = xTitle } };
-        var y = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle } };
-        if (yRange is { } r) y["range"] = new JsonArray(r.Min, r.Max);
-        layout["yaxis"] = y;
-        layout["template"] = null;
-        layout.Remove("template");
-        layout["height"] = 420;
-        layout["margin"] = new JsonObject { ["t"] = 50 };
-        return new Figure(title, json);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(traces);
+        var data = new JsonArray();
+        foreach (var trace in traces) data.Add(trace.ToJson());
+        return new Figure(layout.Title, new JsonObject { ["data"] = data, ["layout"] = layout.ToJson() });
     }
+
+    /// <summary>A figure with a title and axis titles (no fixed ranges): the common case of <see cref="Create(FigureLayout, IEnumerable{Trace})"/>.</summary>
+    public static Figure Create(string title, string xTitle, string yTitle, params IEnumerable<Trace> traces) =>
+        Create(new FigureLayout(title, new Axis(xTitle), new Axis(yTitle)), traces);
 }

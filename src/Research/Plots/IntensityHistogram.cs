@@ -1,5 +1,4 @@
 using Research.Imaging;
-using CChart = Plotly.NET.CSharp.Chart;
 
 namespace Research.Plots;
 
@@ -26,8 +25,8 @@ public static class IntensityHistogram
     {
         ArgumentNullException.ThrowIfNull(images);
         var centres = Enumerable.Range(0, bins).Select(i => (i + 0.5) / bins).ToArray();
-        var chart = CChart.Combine(images.Select(n => CChart.Line<double, double, string>(x: centres, y: Fractions(n.Image, bins), Name: n.Name)));
-        return Figure.From(chart, "Intensity histograms", "intensity (scaled to [0, 1] by the pixel type's range)", "fraction of samples");
+        return Figure.Create("Intensity histograms", "intensity (scaled to [0, 1] by the pixel type's range)", "fraction of samples",
+            images.Select(n => new ScatterTrace(centres, Fractions(n.Image, bins), n.Name)));
     }
 
     private static double[] Scaled(IImage image) => image switch

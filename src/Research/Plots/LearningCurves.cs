@@ -1,6 +1,5 @@
 using System.Globalization;
 using Research.Metrics;
-using CChart = Plotly.NET.CSharp.Chart;
 
 namespace Research.Plots;
 
@@ -52,12 +51,9 @@ public static class LearningCurves
     /// <summary>Training and validation loss per epoch.</summary>
     public static Figure Loss(IReadOnlyList<EpochMetrics> epochs)
     {
-        var x = epochs.Select(e => e.Epoch).ToArray();
-        var chart = CChart.Combine([
-            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.TrainLoss).ToArray(), Name: "train loss", ShowMarkers: true),
-            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValidationLoss).ToArray(), Name: "validation loss", ShowMarkers: true),
-        ]);
-        return Figure.From(chart, "Learning curves: loss", "epoch", "loss");
+        ArgumentNullException.ThrowIfNull(epochs);
+        return Figure.Create("Learning curves: loss", "epoch", "loss",
+            Curve(epochs, e => e.TrainLoss, "train loss"), Curve(epochs, e => e.ValidationLoss, "validation loss"));
     }
 
     /// <summary>The page <c>learning_curves.html</c>: both figures, self-contained (plotly.js inlined once).</summary>
@@ -67,11 +63,11 @@ public static class LearningCurves
     /// <summary>Validation Dice and IoU per epoch.</summary>
     public static Figure Scores(IReadOnlyList<EpochMetrics> epochs)
     {
-        var x = epochs.Select(e => e.Epoch).ToArray();
-        var chart = CChart.Combine([
-            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValidationDice).ToArray(), Name: "validation Dice", ShowMarkers: true),
-            CChart.Line<int, double, string>(x: x, y: epochs.Select(e => e.ValidationIou).ToArray(), Name: "validation IoU", ShowMarkers: true),
-        ]);
-        return Figure.From(chart, "Learning curves: validation scores", "epoch", "score", (0, 1.02));
+        ArgumentNullException.ThrowIfNull(epochs);
+        var layout = new FigureLayout("Learning curves: validation scores", new Axis("epoch"), new Axis("score") { Range = (0, 1.02) });
+        return Figure.Create(layout, Curve(epochs, e => e.ValidationDice, "validation Dice"), Curve(epochs, e => e.ValidationIou, "validation IoU"));
     }
+
+    private static ScatterTrace Curve(IReadOnlyList<EpochMetrics> epochs, Func<EpochMetrics, double> value, string name) =>
+        new([.. epochs.Select(e => (double)e.Epoch)], [.. epochs.Select(value)], name) { Mode = ScatterMode.LinesAndMarkers };
 }

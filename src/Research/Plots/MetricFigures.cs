@@ -1,5 +1,4 @@
 using Research.Metrics;
-using CChart = Plotly.NET.CSharp.Chart;
 
 namespace Research.Plots;
 
@@ -15,8 +14,8 @@ public static class MetricFigures
         ArgumentNullException.ThrowIfNull(images);
         var t = Dsb2018Score.Thresholds.ToArray();
         var mean = t.Select((_, k) => images.Count == 0 ? 0 : images.Average(m => m.Dsb2018PerThreshold[k])).ToArray();
-        var chart = CChart.Line<double, double, string>(x: t, y: mean, Name: "DSB2018 score_t (mean over images)", ShowMarkers: true);
-        return Figure.From(chart, "Score versus IoU threshold", "IoU threshold t (match when IoU > t)", "score", (0, 1.02));
+        var layout = new FigureLayout("Score versus IoU threshold", new Axis("IoU threshold t (match when IoU > t)"), new Axis("score") { Range = (0, 1.02) });
+        return Figure.Create(layout, new ScatterTrace(t, mean, "DSB2018 score_t (mean over images)") { Mode = ScatterMode.LinesAndMarkers });
     }
 
     /// <summary>Box plots of per-image scores: DSB2018, pixel IoU and Dice, F1 at the first matching threshold, CTC SEG.</summary>
@@ -33,9 +32,8 @@ public static class MetricFigures
             ($"F1 @ {tau}", images.Select(m => m.Matching[0].F1)),
             ("CTC SEG", images.Select(m => m.Ctc.Seg)),
         };
-        var chart = CChart.Combine(series.Select(s =>
-            CChart.BoxPlot<string, double, string>(Y: s.Values.ToArray(), Name: s.Name, BoxPoints: Plotly.NET.StyleParam.BoxPoints.All, Jitter: 0.4)));
-        return Figure.From(chart, "Per-image score distributions", "metric", "per-image score", (0, 1.02));
+        var layout = new FigureLayout("Per-image score distributions", new Axis("metric"), new Axis("per-image score") { Range = (0, 1.02) });
+        return Figure.Create(layout, series.Select(s => new BoxTrace([.. s.Values], s.Name) { Points = BoxPoints.All, Jitter = 0.4 }));
     }
 
     /// <summary>Predicted versus true object counts per image, with the identity line.</summary>
@@ -43,10 +41,12 @@ public static class MetricFigures
     {
         ArgumentNullException.ThrowIfNull(images);
         int max = Math.Max(1, images.Count == 0 ? 1 : images.Max(m => Math.Max(m.TrueObjects, m.PredictedObjects)));
-        var points = CChart.Point<int, int, string>(
-            x: images.Select(m => m.TrueObjects).ToArray(), y: images.Select(m => m.PredictedObjects).ToArray(),
-            Name: "images", MultiText: images.Select(m => m.Id).ToArray());
-        var identity = CChart.Line<int, int, string>(x: [0, max], y: [0, max], Name: "n_pred = n_true");
-        return Figure.From(CChart.Combine([points, identity]), "Predicted versus true counts", "true objects per image", "predicted objects per image");
+        var points = new ScatterTrace([.. images.Select(m => (double)m.TrueObjects)], [.. images.Select(m => (double)m.PredictedObjects)], "images")
+        {
+            Mode = ScatterMode.Markers,
+            Text = [.. images.Select(m => m.Id)],
+        };
+        var identity = new ScatterTrace([0, max], [0, max], "n_pred = n_true");
+        return Figure.Create("Predicted versus true counts", "true objects per image", "predicted objects per image", points, identity);
     }
 }

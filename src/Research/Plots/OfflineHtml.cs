@@ -28,7 +28,7 @@ public sealed record HtmlBlock(string Html) : ReportBlock;
 public sealed record TextBlock(string Text) : ReportBlock;
 
 /// <summary>
-/// Writes one self-contained HTML page: plotly.js (from Plotly.NET's package) inlined once, every figure as JSON,
+/// Writes one self-contained HTML page: plotly.js (<see cref="PlotlyScript"/>) inlined once, every figure as JSON,
 /// pictures as data URIs; nothing is fetched from the network. plotly.js is a UMD bundle: when the page also loads
 /// an AMD loader (require.js, as Jupyter's HTML export does) it would register as an anonymous AMD module and leave
 /// <c>window.Plotly</c> undefined. It is therefore run inside a function whose <c>define</c>, <c>module</c> and

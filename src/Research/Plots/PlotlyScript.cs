@@ -1,14 +1,13 @@
-using System.Reflection;
-
 namespace Research.Plots;
 
 /// <summary>
-/// plotly.js as shipped inside Plotly.NET 6.0.0 (embedded resource <c>Plotly.NET.plotly-2.28.0.min.js</c> of
-/// Plotly.NET.dll), so reports need no network.
+/// plotly.js 2.28.0 (minified, MIT licence), embedded in this assembly as <c>Research.Plots.plotly.min.js</c> so reports
+/// and notebooks need no network. The bundle is copied at build time out of the Plotly.NET 6.0.0 package, which is
+/// never loaded (environment/msbuild/PlotlyJs.targets; why: environment/README.md, "Figures in the kernel").
 /// </summary>
 public static class PlotlyScript
 {
-    private const string ResourceName = "Plotly.NET.plotly-2.28.0.min.js";
+    private const string ResourceName = "Research.Plots.plotly.min.js";
     private static readonly Lazy<string> Text = new(Load);
 
     /// <summary>The minified plotly.js source.</summary>
@@ -19,9 +18,9 @@ public static class PlotlyScript
 
     private static string Load()
     {
-        Assembly plotly = typeof(Plotly.NET.GenericChart).Assembly;
-        using Stream stream = plotly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{plotly.GetName().Name} has no resource {ResourceName}; resources: {string.Join(", ", plotly.GetManifestResourceNames())}.");
+        var assembly = typeof(PlotlyScript).Assembly;
+        using Stream stream = assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no resource {ResourceName}: it was built without plotly.js; rebuild it (dotnet build src/Research).");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
