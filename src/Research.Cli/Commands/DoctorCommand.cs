@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Research.Notebooks.Setup;
 using Research.Torch.Diagnostics;
 using Spectre.Console;
 
@@ -10,10 +11,11 @@ public static class DoctorCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var command = new Command("doctor", "Check the .NET runtime, image codecs, libtorch, CUDA and optional tools; exit 0 when the core works.");
+        var command = new Command("doctor", "Check the .NET runtime, image codecs, libtorch, CUDA, optional tools and the notebook set-up; exit 0 when the core works.");
         command.SetAction(_ =>
         {
-            var checks = EnvironmentDoctor.RunAll();
+            var notebooks = new NotebookSetupOptions { RepositoryRoot = NotebooksCommand.FindRepository() ?? "" };
+            var checks = EnvironmentDoctor.RunAll().Concat(NotebookChecks.Run(notebooks)).ToList();
             var table = new Table().AddColumn("check").AddColumn("status").AddColumn("found").AddColumn("how to fix");
             foreach (var check in checks)
             {

@@ -1,18 +1,50 @@
 using System.CommandLine;
 using System.Globalization;
 using Research.Notebooks.Runner;
+using Research.Notebooks.Setup;
 using Spectre.Console;
 
 namespace Research.Cli.Commands;
 
-/// <summary><c>research notebooks run PATHS... --out DIR</c>: executes notebooks headlessly (Roslyn scripting) and writes executed .ipynb and HTML.</summary>
+/// <summary>
+/// <c>research notebooks setup</c>: prepares Jupyter to run the notebooks; <c>research notebooks run PATHS... --out DIR</c>:
+/// executes notebooks headlessly on the real .NET Interactive C# kernel and writes executed .ipynb and HTML.
+/// </summary>
 public static class NotebooksCommand
 {
     /// <summary>Creates the command group.</summary>
     public static Command Create(CliContext context)
     {
-        var command = new Command("notebooks", "Polyglot C# notebooks: run them headlessly.");
+        var command = new Command("notebooks", "Polyglot C# notebooks: set up Jupyter for them, run them headlessly.");
+        command.Subcommands.Add(CreateSetup(context));
         command.Subcommands.Add(CreateRun(context));
+        return command;
+    }
+
+    /// <summary>The clone of the repository around the current folder, else around this program; null when neither is in one.</summary>
+    public static string? FindRepository() =>
+        NotebookSetupOptions.FindRepository(Environment.CurrentDirectory) ?? NotebookSetupOptions.FindRepository(AppContext.BaseDirectory);
+
+    private static Command CreateSetup(CliContext context)
+    {
+        var command = new Command("setup",
+            "Build notebooks/.lib (what the notebooks reference), install the kernel tool " + KernelTool.PackageId + " " + KernelTool.Version +
+            " and register the .net-csharp Jupyter kernel, as needed; quiet when all is in place. Exit 1 when a prerequisite is missing.");
+        command.SetAction(_ =>
+        {
+            string repository = FindRepository() ?? throw new InputException(
+                "research notebooks setup: run it inside a clone of the repository (no Research.sln with src/Research.Notebooks above the current folder or this program).");
+            try
+            {
+                NotebookSetup.Run(new NotebookSetupOptions { RepositoryRoot = repository }, line => context.Console.WriteLine(line));
+                return ExitCodes.Ok;
+            }
+            catch (NotebookSetupException e)
+            {
+                context.Error.WriteLine($"research notebooks setup: {e.Message}");
+                return ExitCodes.CheckFailed;
+            }
+        });
         return command;
     }
 
@@ -23,7 +55,7 @@ public static class NotebooksCommand
         var quick = new Option<bool>("--quick") { Description = "Set quick = true in notebooks that declare it (small, fast settings for CI)." };
         var parameters = new Option<string[]>("--param") { Description = "Override a parameter of the cell tagged 'parameters': name=value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var timeout = new Option<double>("--timeout") { Description = "Time limit per cell in seconds (default 600).", DefaultValueFactory = _ => 600 };
-        var command = new Command("run", "Execute notebooks cell by cell in one C# script state; write executed .ipynb (nbformat 4.5) and standalone HTML. Exit 1 naming the failing cell.")
+        var command = new Command("run", "Execute notebooks cell by cell on the .NET Interactive C# kernel (in this process); write executed .ipynb (nbformat 4.5) and standalone HTML. Exit 1 naming the failing cell.")
         {
             paths, outDir, quick, parameters, timeout,
         };

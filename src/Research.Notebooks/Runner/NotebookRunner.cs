@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis.Scripting;
 using Research.IO;
 
 namespace Research.Notebooks.Runner;
 
 /// <summary>
-/// Executes a notebook headlessly: code cells in order in one script state, the parameters cell followed by the
+/// Executes a notebook headlessly on the real C# kernel of .NET Interactive (<see cref="KernelSession"/>, in this
+/// process): code cells in order, as Jupyter sends them, the parameters cell followed by the
 /// injected overrides, outputs captured per cell; writes <c>OUT/NAME.ipynb</c> (nbformat 4.5) and <c>OUT/NAME.html</c>.
 /// Cells in another language are kept, not run, and reported. The first failing cell stops the notebook; what
 /// ran is still written, with the error as that cell's output.
@@ -39,6 +39,7 @@ public static class NotebookRunner
         }
         finally
         {
+            state.Dispose();
             Environment.CurrentDirectory = previousDirectory;
             Kernel.InRunner = previousInRunner;
         }
@@ -62,9 +63,9 @@ public static class NotebookRunner
         return root;
     }
 
-    private sealed class RunState(NotebookDocument document, NotebookRunOptions options, Action<string>? log)
+    private sealed class RunState(NotebookDocument document, NotebookRunOptions options, Action<string>? log) : IDisposable
     {
-        private readonly CellExecutor _executor = new();
+        private readonly KernelSession _kernel = new();
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
         private int _count;
 
@@ -72,6 +73,8 @@ public static class NotebookRunner
         public List<string> Skipped { get; } = [];
         public CellFailure? Failure { get; private set; }
         public int CellsRun { get; private set; }
+
+        public void Dispose() => _kernel.Dispose();
 
         public void Keep(NotebookCell cell) => Cells.Add(Copy(cell, null, []));
 
@@ -88,11 +91,11 @@ public static class NotebookRunner
                 return;
             }
             bool isParameters = cell.Tags.Contains(NotebookParameters.Tag);
-            var before = isParameters ? _executor.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal) : [];
-            var outputs = RunCell(cell.Number, cell.FirstLine, ScriptReferences.Rewrite(cell.Source, $"{document.Path}: cell {cell.Number}"));
+            var before = isParameters ? _kernel.Variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal) : [];
+            var outputs = RunCell(cell.Number, cell.FirstLine, cell.Source);
             Cells.Add(Copy(cell, _count, outputs));
             if (!isParameters || Failure is not null) return;
-            var declared = _executor.Variables.Where(v => !before.Contains(v.Name)).ToList();
+            var declared = _kernel.Variables.Where(v => !before.Contains(v.Name)).ToList();
             string? injected = NotebookParameters.Injection(declared, options.Quick, options.Parameters, document.Path);
             if (injected is null) return;
             var injectedOutputs = RunCell(cell.Number, "injected parameters", injected);
@@ -104,31 +107,18 @@ public static class NotebookRunner
             _count++;
             CellsRun++;
             log?.Invoke($"{document.Path}: cell {number}: {firstLine}");
-            _executor.Outputs.Take();
+            _kernel.Outputs.Take();
+            _kernel.Outputs.ExecutionCount = _count;
             try
             {
-                object? value = _executor.Run(code, options.CellTimeout);
-                if (value is not null) _executor.Outputs.Result(value, _count);
-            }
-            catch (CompilationErrorException e)
-            {
-                Fail(number, firstLine, "CompilationError", string.Join("\n", e.Diagnostics.Select(d => d.ToString())), []);
+                if (_kernel.Run(code, options.CellTimeout) is { } failure) Failure = new CellFailure(number, firstLine, failure.Name, failure.Message);
             }
             catch (TimeoutException e)
             {
-                Fail(number, firstLine, "Timeout", e.Message, []);
+                Failure = new CellFailure(number, firstLine, "Timeout", e.Message);
+                _kernel.Outputs.Failure("Timeout", e.Message);
             }
-            catch (Exception e)
-            {
-                Fail(number, firstLine, e.GetType().Name, e.Message, (e.StackTrace ?? "").Split('\n'));
-            }
-            return _executor.Outputs.Take();
-        }
-
-        private void Fail(int number, string firstLine, string name, string message, IEnumerable<string> trace)
-        {
-            Failure = new CellFailure(number, firstLine, name, message);
-            _executor.Outputs.Failure(name, message, [$"{name}: {message}", $"in cell {number}: {firstLine}", .. trace]);
+            return _kernel.Outputs.Take();
         }
 
         private JsonObject Copy(NotebookCell cell, int? executionCount, JsonArray outputs)

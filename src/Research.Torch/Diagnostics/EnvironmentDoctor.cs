@@ -9,7 +9,8 @@ namespace Research.Torch.Diagnostics;
 
 /// <summary>
 /// The checks behind <c>research doctor</c>: the core (.NET runtime, image codecs, libtorch) and the optional tools
-/// (the .NET SDK, CUDA, Chromium, Jupyter with the .NET kernel, Debian's Python packages used as benchmark references).
+/// (the .NET SDK, CUDA, Chromium, Debian's Python packages used as benchmark references; the notebook checks are
+/// Research.Notebooks.Setup.NotebookChecks).
 /// Each failed check says how to fix it. <see cref="CoreWorks"/> is true when every required check passed.
 /// </summary>
 public static class EnvironmentDoctor
@@ -24,7 +25,6 @@ public static class EnvironmentDoctor
         Cuda(),
         DotNetSdk(),
         Chromium(),
-        Jupyter(),
         PythonReferences(),
     ];
 
@@ -116,21 +116,6 @@ public static class EnvironmentDoctor
         return path is not null
             ? new("Chromium", false, CheckStatus.Ok, path)
             : new("Chromium", false, CheckStatus.Warning, "not found (used to check that HTML reports draw)", "apt-get install chromium");
-    }
-
-    private static DoctorCheck Jupyter()
-    {
-        if (ExternalCommand.FindOnPath("jupyter") is null)
-        {
-            return new("Jupyter + .NET kernel", false, CheckStatus.Warning, "jupyter not found (needed only to open notebooks interactively)",
-                "To open notebooks interactively, see environment/README.md (Jupyter and the pinned .NET Interactive kernel).");
-        }
-        var kernels = ExternalCommand.Run("jupyter", ["kernelspec", "list"]);
-        bool dotnet = kernels is { ExitCode: 0 } k && k.Output.Contains(".net-csharp", StringComparison.Ordinal);
-        return dotnet
-            ? new("Jupyter + .NET kernel", false, CheckStatus.Ok, "jupyter with the .net-csharp kernel")
-            : new("Jupyter + .NET kernel", false, CheckStatus.Warning, "jupyter found, .net-csharp kernel missing",
-                "dotnet tool install -g Microsoft.dotnet-interactive (pinned version in environment/README.md); dotnet interactive jupyter install");
     }
 
     private static DoctorCheck PythonReferences()

@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Research.Torch.Diagnostics;
 
-/// <summary>Runs a helper program briefly to see whether it is there and what it says.</summary>
-internal static class ExternalCommand
+/// <summary>Runs a helper program (briefly, to see whether it is there and what it says, or to completion with a longer time limit).</summary>
+public static class ExternalCommand
 {
     /// <summary>Runs <paramref name="file"/> with arguments; null when it cannot start or times out, else (exit code, output).</summary>
     public static (int ExitCode, string Output)? Run(string file, IEnumerable<string> arguments, int timeoutMs = 20_000)
