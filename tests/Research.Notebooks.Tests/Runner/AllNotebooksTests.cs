@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Research.Notebooks.Runner;
+using Research.Notebooks.Setup;
 using Research.Tests.Plots;
 using Research.Tests.TestSupport;
 
@@ -59,7 +60,7 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
         var doc = NotebookDocument.Read(all.Notebooks.Single(n => Path.GetFileNameWithoutExtension(n) == name));
         var code = doc.Cells.Where(c => c.Kind == CellKind.Code).ToList();
         Assert.StartsWith("# ", doc.Cells[0].Source, StringComparison.Ordinal);
-        Assert.Contains("Research.Notebooks.Kernel.Setup()", code[0].Source, StringComparison.Ordinal);
+        Assert.Contains("Research.Notebooks.Kernel.Setup()", code[1].Source, StringComparison.Ordinal);
         Assert.Contains(code, c => c.Tags.Contains(NotebookParameters.Tag) && c.Source.Contains("var quick = false;", StringComparison.Ordinal));
         Assert.Contains(doc.Cells, c => c.Kind == CellKind.Markdown && c.Source.Contains("## Summary", StringComparison.Ordinal));
         Assert.DoesNotContain(code, c => c.Source.Contains(" class ", StringComparison.Ordinal) || c.Source.Contains("record ", StringComparison.Ordinal));
@@ -68,11 +69,16 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
     }
 
     [Fact]
-    public void Setup_cell_is_identical_in_every_top_level_notebook()
+    public void Every_notebook_starts_with_the_set_up_cells()
     {
-        var setups = all.Notebooks.Where(n => Path.GetDirectoryName(n) == Repository.PathOf("notebooks"))
-            .Select(n => NotebookDocument.Read(n).Cells.First(c => c.Kind == CellKind.Code).Source).Distinct().ToList();
-        Assert.Single(setups);
+        foreach (string path in all.Notebooks)
+        {
+            int depth = Path.GetRelativePath(Repository.PathOf("notebooks"), path).Count(c => c == '/');
+            var (check, references) = SetupCells.For(depth);
+            var code = NotebookDocument.Read(path).Cells.Where(c => c.Kind == CellKind.Code).Take(2).Select(c => c.Source).ToList();
+            Assert.True(code.SequenceEqual([check, references]),
+                $"{path}: the first two code cells must be the set-up cells (Research.Notebooks.Setup.SetupCells.For({depth})):\n{check}\n---\n{references}");
+        }
     }
 
     [Theory]
