@@ -18,7 +18,7 @@ public sealed class NotebookRunnerTests
         using var temp = new TempFolder();
         string path = Write(temp.Path, "state",
             Markdown("# Title"),
-            Code($"#r \"{typeof(Research.Notebooks.Kernel).Assembly.Location}\"\n#r \"nuget: Plotly.NET, 6.0.0\"\nResearch.Notebooks.Kernel.Setup()"),
+            Code($"#r \"{typeof(Research.Notebooks.Kernel).Assembly.Location}\"\n#r \"nuget: Microsoft.Data.Analysis, 0.23.1\"\nResearch.Notebooks.Kernel.Setup()"),
             Code("var x = 20;\nawait Task.Delay(1);"),
             Code("Console.WriteLine(\"before\");\ndisplay(new Research.Notebooks.Display.HtmlContent(\"<b>shown</b>\"));\nConsole.Write(\"after\");\nx + 22"),
             Code("new Research.Imaging.Image<byte>(4, 3)"));
@@ -151,7 +151,7 @@ public sealed class NotebookRunnerTests
         string path = Write(temp.Path, "nuget", Code("#r \"nuget: Newtonsoft.Json, 13.0.3\""));
         var e = Assert.Throws<InputException>(() => Run(temp, path));
         Assert.Contains("cell 1: #r \"nuget: Newtonsoft.Json, 13.0.3\"", e.Message, StringComparison.Ordinal);
-        Assert.Contains("Plotly.NET", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Data.Analysis", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
