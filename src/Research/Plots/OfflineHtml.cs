@@ -75,10 +75,12 @@ public static class OfflineHtml
 
     /// <summary>
     /// plotly.js as one <c>&lt;script&gt;</c> element that always sets <c>window.Plotly</c>, also next to an AMD loader
-    /// (see the class summary). Pages include it once, before any figure.
+    /// (see the class summary), and does nothing when <c>window.Plotly</c> of the same version is already there (a
+    /// notebook's set-up output run twice). Pages include it once, before any figure.
     /// </summary>
     public static string PlotlyScriptElement() =>
-        "<script>(function(){var define=undefined,module=undefined,exports=undefined;\n" +
+        "<script>(function(){if(window.Plotly&&window.Plotly.version==='" + PlotlyScript.Version + "'){return;}" +
+        "var define=undefined,module=undefined,exports=undefined;\n" +
         PlotlyScript.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase) +
         "\n}).call(window);</script>";
 

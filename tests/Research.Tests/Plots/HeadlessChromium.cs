@@ -12,40 +12,68 @@ internal static class HeadlessChromium
     /// <summary>Screenshot (1200 x <paramref name="height"/>) and Chromium's log (console messages included).</summary>
     public static (Image<byte> Screenshot, string Log) Render(string htmlPath, int height = 900)
     {
-        if (!File.Exists(Binary)) Assert.Fail($"{Binary} is missing: install Debian's chromium package (apt-get install -y chromium; .ci/run does it). The HTML report tests need it.");
         string work = Directory.CreateTempSubdirectory("research-chromium-").FullName;
         try
         {
             string png = Path.Combine(work, "shot.png");
-            var start = new ProcessStartInfo(Binary)
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                ArgumentList =
-                {
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
-                    $"--user-data-dir={Path.Combine(work, "profile")}", $"--screenshot={png}", $"--window-size=1200,{height}",
-                    "file://" + htmlPath,
-                },
-            };
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(90_000))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("Chromium did not finish within 90 s.");
-            }
-            string log = stderr.Result + stdout.Result;
-            Assert.True(File.Exists(png), $"Chromium wrote no screenshot (exit {process.ExitCode}): {log}");
+            var (stdout, stderr, exit) = Run(htmlPath, work, $"--screenshot={png}", $"--window-size=1200,{height}");
+            string log = stderr + stdout;
+            Assert.True(File.Exists(png), $"Chromium wrote no screenshot (exit {exit}): {log}");
             var shot = ImageFile.Read(png) as Image<byte> ?? throw new InvalidOperationException("Screenshot is not 8-bit.");
             return (shot, log);
         }
         finally
         {
-            try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            Delete(work);
         }
+    }
+
+    /// <summary>The page's DOM serialised after its scripts ran (5 s of virtual time), and Chromium's log.</summary>
+    public static (string Dom, string Log) DumpDom(string htmlPath)
+    {
+        string work = Directory.CreateTempSubdirectory("research-chromium-").FullName;
+        try
+        {
+            var (stdout, stderr, exit) = Run(htmlPath, work, "--dump-dom", "--window-size=1200,900");
+            Assert.True(stdout.Contains("</html>", StringComparison.Ordinal), $"Chromium dumped no DOM (exit {exit}): {stderr}");
+            return (stdout, stderr);
+        }
+        finally
+        {
+            Delete(work);
+        }
+    }
+
+    private static (string Stdout, string Stderr, int Exit) Run(string htmlPath, string work, params string[] mode)
+    {
+        if (!File.Exists(Binary)) Assert.Fail($"{Binary} is missing: install Debian's chromium package (apt-get install -y chromium; .ci/run does it). The HTML report tests need it.");
+        var start = new ProcessStartInfo(Binary)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            ArgumentList =
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
+                $"--user-data-dir={Path.Combine(work, "profile")}",
+            },
+        };
+        foreach (string m in mode) start.ArgumentList.Add(m);
+        start.ArgumentList.Add("file://" + htmlPath);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(90_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("Chromium did not finish within 90 s.");
+        }
+        return (stdout.Result, stderr.Result, process.ExitCode);
+    }
+
+    private static void Delete(string work)
+    {
+        try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>Pixels close to the first trace colour without a template, #1f77b4 (31, 119, 180): drawn data, not text or axes.</summary>

@@ -32,6 +32,17 @@ public sealed class IntensityHistogramTests
     }
 
     [Fact]
+    public void The_figure_plots_fractions_at_bin_centres()
+    {
+        // 0, 50, 100, 200 / 255 = 0, 0.196, 0.392, 0.784 in 4 bins of width 0.25: bins 0, 0, 1, 3.
+        var a = new Image<byte>(2, 2, 1, [0, 50, 100, 200]);
+        var figure = IntensityHistogram.Of([("a", a)], 4);
+        Assert.Equal("""{"type":"scatter","name":"a","mode":"lines","x":[0.125,0.375,0.625,0.875],"y":[0.5,0.25,0,0.25]}""",
+            JsonText.Of(figure.Json["data"]![0]!));
+        Assert.Equal("fraction of samples", (string?)figure.Json["layout"]!["yaxis"]!["title"]!["text"]);
+    }
+
+    [Fact]
     public void Zero_bins_are_refused()
     {
         var e = Assert.Throws<InputException>(() => IntensityHistogram.Fractions(new Image<byte>(1, 1), 0));
