@@ -15,7 +15,7 @@ FROM nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04
 
 # The last published version of the .NET Interactive tool (.NET Interactive was deprecated in 2026; see
 # environment/README.md for where this version was found).
-ARG DOTNET_INTERACTIVE_VERSION=1.0.707101
+ARG DOTNET_INTERACTIVE_VERSION=1.0.712001
 # Must equal TorchSharp's version in Directory.Packages.props (the build takes it from there; this label records it).
 ARG TORCHSHARP_VERSION=0.107.0
 ARG USER_NAME=research
@@ -67,10 +67,8 @@ RUN if id -u ubuntu >/dev/null 2>&1; then userdel --remove ubuntu; fi \
 USER ${USER_NAME}
 WORKDIR /home/${USER_NAME}/src
 
-# The .NET Interactive tool and its Jupyter kernels (.NET (C#), (F#), (PowerShell)) for this user.
-RUN dotnet tool install --global Microsoft.dotnet-interactive --version "${DOTNET_INTERACTIVE_VERSION}" \
-    && dotnet interactive jupyter install \
-    && jupyter kernelspec list
+# The .NET Interactive tool for this user (a cached layer; `research notebooks setup` below registers its kernels).
+RUN dotnet tool install --global Microsoft.dotnet-interactive --version "${DOTNET_INTERACTIVE_VERSION}"
 
 # Restore first from the project files alone, so the multi-gigabyte CUDA libtorch download is a cached
 # layer that survives source edits.
@@ -86,7 +84,7 @@ RUN dotnet restore src/Research.Cli/Research.Cli.csproj -p:TorchBackend=cuda
 # report CUDA as unavailable here without failing; it finds the GPU when the container runs with --gpus.
 COPY --chown=${USER_NAME}:${USER_NAME} . .
 RUN dotnet build Research.sln -c Release -p:TorchBackend=cuda \
-    && mkdir -p notebooks \
+    && TorchBackend=cuda dotnet src/Research.Cli/bin/Release/net10.0/research.dll notebooks setup \
     && dotnet src/Research.Cli/bin/Release/net10.0/research.dll doctor
 
 EXPOSE 8888

@@ -82,12 +82,7 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
     }
 
     [Theory]
-    [InlineData("02-preprocessing", 2, 6)]
-    [InlineData("03-augmentation-113-fold", 0, 4)]
-    [InlineData("04-training", 4, 0)]
-    [InlineData("05-evaluation-and-metric-plots", 3, 2)]
-    [InlineData("06-reproduce-figure", 4, 0)]
-    [InlineData("workshop-2-augment-and-train", 2, 1)]
+    [MemberData(nameof(NotebookExpectations.FiguresAndImages), MemberType = typeof(NotebookExpectations))]
     public void Outputs_hold_real_figures_and_images(string name, int figures, int images)
     {
         string html = string.Concat(HtmlOutputs(all.Of(name).ExecutedNotebook));

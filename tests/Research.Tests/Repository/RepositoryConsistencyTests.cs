@@ -18,11 +18,31 @@ public sealed partial class RepositoryConsistencyTests
     [Fact]
     public void The_pinned_dotnet_interactive_version_is_the_same_everywhere()
     {
+        // The tool `research notebooks setup` installs (KernelTool.Version) is the one the Dockerfile installs and the
+        // docs name; every mention of a 1.0.7xxxxx tool version in the docs and the dev container is that one.
         string pinned = DockerArg("DOTNET_INTERACTIVE_VERSION");
+        Assert.Equal("1.0.712001", pinned);
+        var code = KernelToolVersion().Match(File.ReadAllText(PathOf("src/Research.Notebooks/Setup/KernelTool.cs")));
+        Assert.True(code.Success, "src/Research.Notebooks/Setup/KernelTool.cs has no 'Version = \"...\"'");
+        Assert.Equal(pinned, code.Groups[1].Value);
         string notes = File.ReadAllText(PathOf("environment/README.md"));
-        var mentioned = DotnetInteractiveVersion().Matches(notes).Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.NotEmpty(mentioned);
-        Assert.All(mentioned, v => Assert.Equal(pinned, v));
+        Assert.NotEmpty(DotnetInteractiveVersion().Matches(notes));
+        foreach (string file in new[] { "environment/README.md", "README.md", "notebooks/README.md", "environment/devcontainer/devcontainer.json", "Dockerfile" })
+        {
+            var mentioned = ToolVersionMention().Matches(File.ReadAllText(PathOf(file))).Select(m => m.Value).Distinct().ToList();
+            Assert.All(mentioned, v => Assert.True(v == pinned, $"{file} names the kernel tool version {v}, not {pinned}"));
+        }
+    }
+
+    [Fact]
+    public void The_dotnet_interactive_libraries_are_those_of_the_pinned_tool()
+    {
+        // Tool 1.0.712001 is built from Microsoft.DotNet.Interactive* 1.0.0-beta.26120.1: the runner hosts those.
+        var versions = XDocument.Load(PathOf("Directory.Packages.props")).Descendants("PackageVersion")
+            .Where(e => ((string?)e.Attribute("Include"))!.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal))
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        Assert.True(versions.Count >= 3, "Directory.Packages.props pins fewer than three Microsoft.DotNet.Interactive libraries");
+        Assert.All(versions, v => Assert.True(v.Value == "1.0.0-beta.26120.1", $"{v.Key} {v.Value} is not the version of tool 1.0.712001 (1.0.0-beta.26120.1)"));
     }
 
     [Fact]
@@ -57,4 +77,10 @@ public sealed partial class RepositoryConsistencyTests
 
     [GeneratedRegex(@"Microsoft\.dotnet-interactive --version (\S+)")]
     private static partial Regex DotnetInteractiveVersion();
+
+    [GeneratedRegex(@"public const string Version = ""([^""]+)"";")]
+    private static partial Regex KernelToolVersion();
+
+    [GeneratedRegex(@"\b1\.0\.7\d{5}\b")]
+    private static partial Regex ToolVersionMention();
 }

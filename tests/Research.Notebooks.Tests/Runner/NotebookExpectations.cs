@@ -1,0 +1,17 @@
+namespace Research.Notebooks.Tests.Runner;
+
+/// <summary>The least number of Plotly figures and images each notebook shows in quick mode (runner and Jupyter alike).</summary>
+public static class NotebookExpectations
+{
+    public static TheoryData<string, int, int> FiguresAndImages => new()
+    {
+        { "01-datasets-and-datasheets", 8, 4 },
+        { "02-preprocessing", 2, 6 },
+        { "03-augmentation-113-fold", 0, 4 },
+        { "04-training", 4, 0 },
+        { "05-evaluation-and-metric-plots", 3, 2 },
+        { "06-reproduce-figure", 4, 0 },
+        { "workshop-1-metrics-by-hand", 0, 1 },
+        { "workshop-2-augment-and-train", 2, 1 },
+    };
+}
