@@ -34,7 +34,7 @@ public sealed class VersionAndDoctorTests
     {
         var (code, output, _) = CliRunner.Run("doctor");
         Assert.Equal(0, code);
-        foreach (var check in new[] { ".NET runtime", "Image codecs", "libtorch", "CUDA", "Chromium", "Jupyter", "Python references" })
+        foreach (var check in new[] { ".NET runtime", "Image codecs", "libtorch", "CUDA", "Chromium", "Python references", "Jupyter", "Kernel tool", "Kernelspec", "Notebook references" })
         {
             Assert.Contains(check, output, StringComparison.Ordinal);
         }

@@ -1,3 +1,4 @@
+using Research.Notebooks.Setup;
 using Research.Notebooks.Tests.Runner;
 
 namespace Research.Notebooks.Tests.Jupyter;
@@ -23,6 +24,15 @@ public sealed class JupyterNotebooksTests(JupyterNotebooks jupyter) : IClassFixt
         var run = jupyter.Of(name);
         Assert.True(run.Figures >= figures, $"{name}: {run.Figures} Plotly figures in Jupyter, expected at least {figures}");
         Assert.True(run.Images >= images, $"{name}: {run.Images} images in Jupyter, expected at least {images}");
+    }
+
+    [Fact]
+    public void The_set_up_is_quiet_and_changes_nothing_when_everything_is_in_place()
+    {
+        // The fixture ran the set-up; a second run finds the library, the tool and the kernelspec in place.
+        var actions = new List<string>();
+        NotebookSetup.Run(new NotebookSetupOptions { RepositoryRoot = Research.Tests.TestSupport.Repository.Root() }, actions.Add);
+        Assert.Empty(actions);
     }
 
     [Fact]

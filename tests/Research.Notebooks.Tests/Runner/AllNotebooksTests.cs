@@ -6,14 +6,16 @@ using Research.Tests.TestSupport;
 
 namespace Research.Notebooks.Tests.Runner;
 
-/// <summary>Runs every notebook under notebooks/ once in quick mode through the runner; the tests below check the results.</summary>
+/// <summary>Runs every notebook under notebooks/ once in quick mode through the runner (after the set-up); the tests below check the results.</summary>
 public sealed class AllNotebooksFixture : IDisposable
 {
     public AllNotebooksFixture()
     {
+        // The notebooks reference notebooks/.lib, in the runner as in Jupyter: build it (when the sources changed) first.
+        NotebookSetup.Run(new NotebookSetupOptions { RepositoryRoot = Repository.Root() }, _ => { });
         Environment.SetEnvironmentVariable("RESEARCH_NOTEBOOK_WORK", Path.Combine(Folder, "work"));
         Notebooks = [.. Directory.EnumerateFiles(Repository.PathOf("notebooks"), "*.ipynb", SearchOption.AllDirectories)
-            .Where(p => !p.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+            .Where(p => !p.Contains(".ipynb_checkpoints", StringComparison.Ordinal) && !p.Contains("/.lib", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
         var options = new NotebookRunOptions { OutputFolder = Path.Combine(Folder, "out"), Quick = true, CellTimeout = TimeSpan.FromMinutes(3) };
         Results = [.. Notebooks.Select(n => NotebookRunner.Run(n, options))];
     }
