@@ -70,7 +70,7 @@ public static class PredictCommand
                 RunFolder = runFolder,
                 Input = parse.GetValue(input),
                 Dataset = parse.GetValue(dataset),
-                DatasetRoot = DatasetRoots.SplitFolder(context, parse.GetValue(dataset), parse.GetValue(root), parse.GetValue(split), annotatedOnly: false),
+                DatasetRoot = parse.GetValue(input) is null ? DatasetRoots.SplitFolder(context, parse.GetValue(dataset), parse.GetValue(root), parse.GetValue(split), annotatedOnly: false) : parse.GetValue(root),
                 Output = parse.GetValue(output)!,
                 Tile = parse.GetValue(tile),
                 Overlap = parse.GetValue(overlap),
