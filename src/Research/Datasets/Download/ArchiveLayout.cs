@@ -6,13 +6,17 @@ namespace Research.Datasets.Download;
 /// Lays a downloaded file out in the dataset root as its manifest entry says (<see cref="DirectDownload.From"/> and
 /// <see cref="DirectDownload.To"/>): an archive is unpacked with <see cref="ArchiveExtractor"/> into a staging folder
 /// beside it, and each top entry of the chosen folder is renamed into place (an earlier copy of that entry is
-/// replaced); another file is copied under a temporary name and renamed. A run killed half-way is finished by the
-/// next one.
+/// replaced); another file is copied under a temporary name and renamed, and an RLE CSV with
+/// <see cref="DirectDownload.RleMasksInto"/> is decoded into per-object masks (<see cref="RleObjectMasks"/>). A run
+/// killed half-way is finished by the next one.
 /// </summary>
 public static class ArchiveLayout
 {
     /// <summary>Names <c>fetch</c> keeps for itself in the dataset root; an archive may not bring them.</summary>
     public const string DownloadsFolder = ".downloads";
+
+    /// <summary><c>from: "*"</c>: the archive's lone top folder, whatever its name (its root when it holds more).</summary>
+    public const string AnyTopFolder = "*";
 
     /// <summary>True when <paramref name="file"/> is an archive <see cref="ArchiveExtractor"/> unpacks.</summary>
     public static bool IsArchive(string file)
@@ -34,7 +38,14 @@ public static class ArchiveLayout
             string temp = to + ".fetch-tmp";
             File.Copy(downloaded, temp, overwrite: true);
             File.Move(temp, to, overwrite: true);
-            return $"{entry.File} -> {Relative(root, to)}";
+            if (entry.RleMasksInto is null) return $"{entry.File} -> {Relative(root, to)}";
+            string split = PathPatterns.Resolve(root, entry.RleMasksInto);
+            var (images, masks, missing) = RleObjectMasks.Write(to, split);
+            if (missing.Count > 0)
+            {
+                throw new InputException($"{to}: {missing.Count} ImageId(s) have no folder in {split} (e.g. {missing[0]}); the split's archive must come before the CSV in the manifest.");
+            }
+            return $"{entry.File} -> {Relative(root, to)}, decoded into {masks} object masks of {images} images in {entry.RleMasksInto}/<ImageId>/masks/";
         }
         string staging = downloaded + ".unpacked";
         ArchiveExtractor.Extract(downloaded, staging, force: true);
@@ -73,7 +84,7 @@ public static class ArchiveLayout
     private static string Source(DatasetManifest manifest, DirectDownload entry, string staging, string archive)
     {
         var top = new DirectoryInfo(staging).EnumerateFileSystemInfos().ToList();
-        if (entry.From is not null)
+        if (entry.From is not null and not AnyTopFolder)
         {
             string from = entry.From == "." ? staging : PathPatterns.Resolve(staging, entry.From);
             if (Directory.Exists(from)) return from;
@@ -81,9 +92,7 @@ public static class ArchiveLayout
         }
         if (top.Count != 1 || top[0] is not DirectoryInfo single) return staging;
         string toLast = (entry.To ?? ".").Replace('\\', '/').TrimEnd('/').Split('/')[^1];
-        if (single.Name == toLast) return single.FullName;
-        bool isSplitFolder = manifest.Splits.Any(s => s.Folder.Replace('\\', '/').Split('/')[0] == single.Name);
-        return isSplitFolder ? staging : single.FullName;
+        return entry.From == AnyTopFolder || single.Name == toLast ? single.FullName : staging;
     }
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');

@@ -67,7 +67,7 @@ public sealed class DatasetFetcher(IDatasetDownloader downloader)
             record.Save(recordPath);
             if (file.Unpacked && (entry.To is null or "." || Path.Exists(PathPatterns.Resolve(root, entry.To))))
             {
-                steps.Add($"{entry.File}: already laid out (run {Path.GetFileName(recordPath)}'s 'unpacked' says so)");
+                steps.Add($"{entry.File}: already laid out ({Path.GetFileName(recordPath)} says so)");
                 continue;
             }
             steps.Add(ArchiveLayout.Place(manifest, entry, Path.Combine(downloads, entry.File), root));
@@ -94,7 +94,7 @@ public sealed class DatasetFetcher(IDatasetDownloader downloader)
             : previous is not null ? (previous.Sha256, previous.Trust)
             : (null, FetchTrust.FirstUse);
         string target = Path.Combine(downloads, entry.File);
-        var bytes = progress is null ? null : new SyncProgress<long>(b => progress.Report(new FetchProgress(entry.File, b, entry.Bytes)));
+        var bytes = progress is null ? null : new SynchronousProgress<long>(b => progress.Report(new FetchProgress(entry.File, b, entry.Bytes)));
         string sha = await downloader.DownloadAsync(new Uri(entry.Url), expected, target, bytes, ct).ConfigureAwait(false);
         long size = new FileInfo(target).Length;
         if (entry.Bytes is long published && published != size)
@@ -131,10 +131,5 @@ public sealed class DatasetFetcher(IDatasetDownloader downloader)
                 throw new InputException($"--expect-sha256 for {entry.File} is {digest.ToLowerInvariant()} but the manifest says {entry.Sha256}.");
             }
         }
-    }
-
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

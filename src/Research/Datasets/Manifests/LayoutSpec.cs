@@ -114,10 +114,17 @@ public sealed record DirectDownload
     public double? SizeMb { get; init; }
 
     /// <summary>
-    /// Archives: the folder inside the archive to take. Unset: the archive's root, or its single top folder when the
-    /// archive holds nothing else and that folder is not one of the manifest's split folders.
+    /// Archives: the folder inside the archive to take; <c>*</c> for its lone top folder whatever its name (its root
+    /// when it holds more). Unset: the archive's root, or its lone top folder when that is named like the last segment
+    /// of <see cref="To"/> (so a wrapper is never doubled).
     /// </summary>
     public string? From { get; init; }
+
+    /// <summary>
+    /// A Kaggle RLE CSV (with Height and Width) of a kaggle-dsb dataset: the split folder, relative to the dataset root,
+    /// whose images get one PNG per row (<see cref="Download.RleObjectMasks"/>); list it after that split's archive.
+    /// </summary>
+    public string? RleMasksInto { get; init; }
 
     /// <summary>Archives: the folder of the dataset root that receives the content; other files: their path under the root.</summary>
     /// <value>The default value is <c>.</c> (archives) or <see cref="File"/> (other files).</value>

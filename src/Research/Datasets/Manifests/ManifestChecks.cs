@@ -40,6 +40,8 @@ internal static partial class ManifestChecks
             if (d.File.Contains('/', StringComparison.Ordinal) || d.File.Contains('\\', StringComparison.Ordinal)) Add($"obtain.direct[{i}].file", "must be a plain file name");
             if (d.From is not null && d.From != ".") PathProblem($"obtain.direct[{i}].from", d.From, Add);
             if (d.To is not null && d.To != ".") PathProblem($"obtain.direct[{i}].to", d.To, Add);
+            if (d.RleMasksInto is not null) PathProblem($"obtain.direct[{i}].rle_masks_into", d.RleMasksInto, Add);
+            if (d.RleMasksInto is not null && Download.ArchiveLayout.IsArchive(d.File)) Add($"obtain.direct[{i}].rle_masks_into", "applies to an RLE CSV, not to an archive");
         }
         if (m.Obtain.ContentSha256 is { } content) PathProblem("obtain.content_sha256", content, Add);
         if (m.Masks.Threshold is < 1 or > 65535) Add("masks.threshold", $"is {m.Masks.Threshold}; it must be 1 to 65535");

@@ -52,7 +52,7 @@ public static class DatasetValidator
         foreach (SplitLocation split in found)
         {
             int offset = before;
-            reports.Add(ValidateSplit(manifest, split.Split, split.Folder, readers, options, progress is null ? null : new SyncProgress(n => progress.Report(offset + n))));
+            reports.Add(ValidateSplit(manifest, split.Split, split.Folder, readers, options, progress is null ? null : new SynchronousProgress<int>(n => progress.Report(offset + n))));
             before += reports[^1].Images;
         }
         return new DatasetValidation(manifest.Id, full, reports, notes, []);
@@ -138,10 +138,5 @@ public static class DatasetValidator
             if (!File.Exists(path)) problems.Add(new DatasetProblem(ProblemKind.ChecksumMismatch, path, "listed with a checksum in the manifest but missing"));
             else if (FileHash.Sha256(path) is var actual && actual != sum.Sha256) problems.Add(new DatasetProblem(ProblemKind.ChecksumMismatch, path, $"SHA-256 is {actual}, the manifest says {sum.Sha256}"));
         }
-    }
-
-    private sealed class SyncProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }
