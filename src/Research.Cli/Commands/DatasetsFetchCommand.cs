@@ -40,7 +40,7 @@ public static class DatasetsFetchCommand
                 for (int i = 0; i < m.Obtain.Manual.Count; i++) c.WriteLine($"  {i + 1}. {m.Obtain.Manual[i]}");
             }
             if (m.Obtain.Direct.Count == 0) return ExitCodes.Ok;
-            var options = new FetchOptions { ExpectedSha256 = Expected(parse.GetValue(expect) ?? []) };
+            var options = new FetchOptions { ExpectedSha256 = Expected(parse.GetValue(expect) ?? []), AfterStep = FetchHaltForTests.Hook(context.Error) };
             using var http = context.Downloader is null ? new HttpDatasetDownloader() : null;
             var fetcher = new DatasetFetcher(context.Downloader ?? http!);
             var progress = context.ShowProgress(parse.GetValue(CliApp.Quiet)) ? new ProgressLine(context.Error) : null;

@@ -26,8 +26,11 @@ public static class ArchiveLayout
             || name.EndsWith(".tgz", StringComparison.Ordinal) || name.EndsWith(".tar", StringComparison.Ordinal);
     }
 
-    /// <summary>Lays <paramref name="downloaded"/> out under <paramref name="root"/>; returns what went where, in words.</summary>
-    public static string Place(DatasetManifest manifest, DirectDownload entry, string downloaded, string root)
+    /// <summary>
+    /// Lays <paramref name="downloaded"/> out under <paramref name="root"/>; returns what went where, in words.
+    /// <paramref name="afterStep"/> is told of each durable step (unpacked, each entry renamed into place).
+    /// </summary>
+    public static string Place(DatasetManifest manifest, DirectDownload entry, string downloaded, string root, Action<string>? afterStep = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(entry);
@@ -49,6 +52,7 @@ public static class ArchiveLayout
         }
         string staging = downloaded + ".unpacked";
         ArchiveExtractor.Extract(downloaded, staging, force: true);
+        afterStep?.Invoke($"unpacked {entry.File}");
         string source = Source(manifest, entry, staging, downloaded);
         string dest = entry.To is null or "." ? root : PathPatterns.Resolve(root, entry.To);
         Directory.CreateDirectory(dest);
@@ -65,6 +69,7 @@ public static class ArchiveLayout
             if (item is DirectoryInfo dir) dir.MoveTo(target);
             else File.Move(item.FullName, target);
             moved.Add(item.Name);
+            afterStep?.Invoke($"moved {item.Name}");
         }
         Directory.Delete(staging, recursive: true);
         string from = Path.GetRelativePath(staging, source).Replace('\\', '/');

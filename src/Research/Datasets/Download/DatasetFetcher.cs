@@ -13,6 +13,12 @@ public sealed record FetchOptions
     /// for the only download of a manifest with one.
     /// </summary>
     public IReadOnlyDictionary<string, string> ExpectedSha256 { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Called after each durable step (the file downloaded, recorded, unpacked, each entry renamed into place, marked
+    /// laid out) with the step's name; the kill-at-every-step test halts the process there.
+    /// </summary>
+    public Action<string>? AfterStep { get; init; }
 }
 
 /// <summary>Bytes of one download so far (<paramref name="Total"/> when the manifest states the size).</summary>
@@ -63,16 +69,19 @@ public sealed class DatasetFetcher(IDatasetDownloader downloader)
         {
             FetchedFile? previous = record.For(entry.Url);
             FetchedFile file = await Download(manifest, entry, downloads, previous, options, progress, steps, ct).ConfigureAwait(false);
+            options.AfterStep?.Invoke($"downloaded {entry.File}");
             record = record.With(file);
             record.Save(recordPath);
+            options.AfterStep?.Invoke($"recorded {entry.File}");
             if (file.Unpacked && (entry.To is null or "." || Path.Exists(PathPatterns.Resolve(root, entry.To))))
             {
                 steps.Add($"{entry.File}: already laid out ({Path.GetFileName(recordPath)} says so)");
                 continue;
             }
-            steps.Add(ArchiveLayout.Place(manifest, entry, Path.Combine(downloads, entry.File), root));
+            steps.Add(ArchiveLayout.Place(manifest, entry, Path.Combine(downloads, entry.File), root, options.AfterStep));
             record = record.With(file with { Unpacked = true });
             record.Save(recordPath);
+            options.AfterStep?.Invoke($"marked {entry.File} laid out");
         }
         var content = ContentDigests.Check(ContentDigests.Of(manifest), root);
         if (content.Checked + content.Absent > 0)
