@@ -58,8 +58,8 @@ public sealed class DatasetsVerbsTests
         fixture.WriteManifest(server.Url("/CHASEDB1.zip"));
         var (code, output, error) = CliRunner.Run("datasets", "fetch", "chase-db1", "--out", fixture.Out, "--manifests", fixture.Manifests);
         Assert.True(code == 0, output + error);
-        Assert.Contains(Squash($"first download is trusted: SHA-256 {fixture.Sha256}"), Squash(output), StringComparison.Ordinal);
-        Assert.Contains(Squash($"--expect-sha256 CHASEDB1.zip={fixture.Sha256}"), Squash(output), StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of($"first download is trusted: SHA-256 {fixture.Sha256}"), Squashed.Of(output), StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of($"--expect-sha256 CHASEDB1.zip={fixture.Sha256}"), Squashed.Of(output), StringComparison.Ordinal);
         Assert.Contains("Valid: no problem found.", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(fixture.Out, "chase-db1.fetch.json")));
         Assert.Equal("", error);
@@ -83,7 +83,7 @@ public sealed class DatasetsVerbsTests
         var (code, output, _) = CliRunner.Run("datasets", "validate", "dsb2018", "--root", temp.Path);
         Assert.Equal(1, code);
         Assert.Contains("[NothingFound]", output, StringComparison.Ordinal);
-        Assert.Contains(Squash("looked for stage1_train/, stage1_test/, stage2_test_final/"), Squash(output), StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of("looked for stage1_train/, stage1_test/, stage2_test_final/"), Squashed.Of(output), StringComparison.Ordinal);
         Assert.Contains("Invalid", output, StringComparison.Ordinal);
     }
 
@@ -120,9 +120,6 @@ public sealed class DatasetsVerbsTests
         Assert.Equal(2, code);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
-
-    /// <summary>Without white space: the console wraps long lines at 120 columns when output is not a terminal.</summary>
-    private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     private static void WriteImage(string path, int width, int height, byte value)
     {
