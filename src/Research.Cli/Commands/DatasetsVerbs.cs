@@ -82,7 +82,9 @@ public static class DatasetsVerbs
         c.WriteLine("How to obtain:");
         foreach (DirectDownload d in m.Obtain.Direct)
         {
-            c.WriteLine($"  download {d.Url} (documented at {d.Page}) -> {d.To ?? "."} (SHA-256 {(d.Sha256.Length > 0 ? d.Sha256 : "not published: trusted on first use")})");
+            string to = d.To ?? (Research.Datasets.Download.ArchiveLayout.IsArchive(d.File) ? "." : d.File);
+            string masks = d.RleMasksInto is null ? "" : $", decoded into per-object masks of {d.RleMasksInto}";
+            c.WriteLine($"  download {d.Url} (documented at {d.Page}) -> {to}{masks} (SHA-256 {(d.Sha256.Length > 0 ? d.Sha256 : "not published: trusted on first use")})");
         }
         for (int i = 0; i < m.Obtain.Manual.Count; i++) c.WriteLine($"  {i + 1}. {m.Obtain.Manual[i]}");
     }

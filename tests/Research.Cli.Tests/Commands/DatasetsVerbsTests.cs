@@ -28,6 +28,8 @@ public sealed class DatasetsVerbsTests
         Assert.Contains("@article{caicedo2019nucleus", output, StringComparison.Ordinal);
         Assert.Contains("How to obtain:", output, StringComparison.Ordinal);
         Assert.Contains("stage1_train in stage1_train: 670 images, 29461 objects", output, StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of("download https://data.broadinstitute.org/bbbc/BBBC038/stage1_train.zip (documented at https://bbbc.broadinstitute.org/BBBC038) -> stage1_train"), Squashed.Of(output), StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of("-> stage1_solution.csv, decoded into per-object masks of stage1_test"), Squashed.Of(output), StringComparison.Ordinal);
     }
 
     [Fact]
