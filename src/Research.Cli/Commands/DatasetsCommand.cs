@@ -17,7 +17,7 @@ public static class DatasetsCommand
         datasets.Subcommands.Add(DatasetsVerbs.CreateList(context));
         datasets.Subcommands.Add(DatasetsVerbs.CreateShow(context));
         datasets.Subcommands.Add(DatasetsValidateCommand.Create(context));
-        datasets.Subcommands.Add(DatasetsVerbs.CreateFetch(context));
+        datasets.Subcommands.Add(DatasetsFetchCommand.Create(context));
         datasets.Subcommands.Add(CreateSynth(context));
         return datasets;
     }

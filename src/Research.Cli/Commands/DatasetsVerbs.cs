@@ -1,13 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Research.Datasets;
-using Research.Datasets.Download;
 using Research.Datasets.Manifests;
 using Spectre.Console;
 
 namespace Research.Cli.Commands;
 
-/// <summary><c>research datasets list</c>, <c>show ID</c> and <c>fetch ID --out DIR</c>.</summary>
+/// <summary><c>research datasets list</c> and <c>show ID</c>.</summary>
 public static class DatasetsVerbs
 {
     /// <summary><c>--manifests DIR</c>, shared by the dataset verbs.</summary>
@@ -81,32 +80,12 @@ public static class DatasetsVerbs
     private static void WriteObtain(IAnsiConsole c, DatasetManifest m)
     {
         c.WriteLine("How to obtain:");
-        foreach (DirectDownload d in m.Obtain.Direct) c.WriteLine($"  download {d.Url} -> {d.File} (SHA-256 {d.Sha256})");
-        for (int i = 0; i < m.Obtain.Manual.Count; i++) c.WriteLine($"  {i + 1}. {m.Obtain.Manual[i]}");
-    }
-
-    /// <summary><c>fetch ID --out DIR</c>: direct downloads through the wired downloader, otherwise the manual steps.</summary>
-    public static Command CreateFetch(CliContext context)
-    {
-        var id = new Argument<string>("id") { Description = "Dataset id." };
-        var outDir = new Option<string>("--out") { Description = "Folder to download into.", Required = true };
-        var command = new Command("fetch", "Download what the manifest lists as a direct URL (SHA-256 checked); print the manual steps otherwise.") { id, outDir };
-        command.SetAction(parse =>
+        foreach (DirectDownload d in m.Obtain.Direct)
         {
-            DatasetManifest m = Registry(parse).Get(parse.GetValue(id)!);
-            var plan = DatasetFetchPlan.For(m, parse.GetValue(outDir)!);
-            if (plan.ManualSteps.Count > 0)
-            {
-                context.Console.WriteLine($"{m.Id} needs these steps by hand (licence: {m.Licence.Display}: {m.Licence.Terms}):");
-                for (int i = 0; i < plan.ManualSteps.Count; i++) context.Console.WriteLine($"  {i + 1}. {plan.ManualSteps[i]}");
-            }
-            if (plan.Downloads.Count == 0) return ExitCodes.Ok;
-            using var http = context.Downloader is null ? new Research.Datasets.Download.HttpDatasetDownloader() : null;
-            Directory.CreateDirectory(parse.GetValue(outDir)!);
-            plan.DownloadAllAsync(context.Downloader ?? http!, null, CancellationToken.None).GetAwaiter().GetResult();
-            context.Console.WriteLine($"Downloaded {plan.Downloads.Count} file(s) into {parse.GetValue(outDir)}");
-            return ExitCodes.Ok;
-        });
-        return command;
+            string to = d.To ?? (Research.Datasets.Download.ArchiveLayout.IsArchive(d.File) ? "." : d.File);
+            string masks = d.RleMasksInto is null ? "" : $", decoded into per-object masks of {d.RleMasksInto}";
+            c.WriteLine($"  download {d.Url} (documented at {d.Page}) -> {to}{masks} (SHA-256 {(d.Sha256.Length > 0 ? d.Sha256 : "not published: trusted on first use")})");
+        }
+        for (int i = 0; i < m.Obtain.Manual.Count; i++) c.WriteLine($"  {i + 1}. {m.Obtain.Manual[i]}");
     }
 }

@@ -23,7 +23,8 @@ public static class EvaluateCommand
         var predRle = new Option<string>("--pred-rle") { Description = "Predictions as a Kaggle RLE CSV (ImageId,EncodedPixels), ImageIds matched to --truth file stems." };
         var truth = new Option<string>("--truth") { Description = "Folder of true label images (PNG/TIFF)." };
         var truthDataset = new Option<string>("--truth-dataset") { Description = "Take the truth from a manifest dataset's split (e.g. dsb2018 with --root .../stage1_test) instead of --truth." };
-        var root = new Option<string>("--root") { Description = "The split folder of --truth-dataset." };
+        var root = new Option<string>("--root") { Description = "With --truth-dataset: " + DatasetRoots.RootDescription };
+        var split = DatasetRoots.SplitOption();
         var outDir = new Option<string>("--out") { Description = "Output folder: summary.json, per_image.csv, report.html.", Required = true };
         var strict = new Option<bool>("--strict") { Description = "Fail when a true image has no prediction (default: report it and count it as empty)." };
         var taus = new Option<double[]>("--tau") { Description = "IoU thresholds of the one-to-one matching (default 0.5 0.75).", AllowMultipleArgumentsPerToken = true };
@@ -34,7 +35,7 @@ public static class EvaluateCommand
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
         var command = new Command("evaluate", "Evaluate predicted label images against the truth: pixel, DSB2018, matching, CTC, counting, centroid and boundary metrics.")
         {
-            pred, predRle, truth, truthDataset, root, outDir, strict, taus, radius, tolerance, binary, noReport, force,
+            pred, predRle, truth, truthDataset, root, split, outDir, strict, taus, radius, tolerance, binary, noReport, force,
         };
         command.SetAction(parse =>
         {
@@ -49,7 +50,7 @@ public static class EvaluateCommand
             string? predFolder = parse.GetValue(pred), predFile = parse.GetValue(predRle);
             if ((predFolder is null) == (predFile is null)) throw new InputException("Give exactly one of --pred DIR (label images) or --pred-rle FILE (Kaggle RLE CSV).");
             IPredictionSet predictions = predFolder is not null ? new FolderPredictions(predFolder) : new RlePredictions(predFile!);
-            var (source, missing, unmatched) = Source(parse, predictions, truth, truthDataset, root, strict);
+            var (source, missing, unmatched) = Source(context, parse, predictions, truth, truthDataset, root, split, strict);
             foreach (string id in missing) context.Error.WriteLine($"research: warning: no prediction for '{id}'; counted as an empty prediction (--strict makes this an error).");
             foreach (string id in unmatched) context.Error.WriteLine($"research: warning: prediction '{id}' has no true image; ignored.");
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => EvaluationRun.Run(source, options, parse.GetValue(outDir)!, parse.GetValue(force),
@@ -65,8 +66,8 @@ public static class EvaluateCommand
         return command;
     }
 
-    private static (ILabelPairSource Source, IReadOnlyList<string> Missing, IReadOnlyList<string> Unmatched) Source(ParseResult parse, IPredictionSet predictions,
-        Option<string> truth, Option<string> truthDataset, Option<string> root, Option<bool> strict)
+    private static (ILabelPairSource Source, IReadOnlyList<string> Missing, IReadOnlyList<string> Unmatched) Source(CliContext context, ParseResult parse, IPredictionSet predictions,
+        Option<string> truth, Option<string> truthDataset, Option<string> root, Option<string?> split, Option<bool> strict)
     {
         string? folder = parse.GetValue(truth), dataset = parse.GetValue(truthDataset);
         if ((folder is null) == (dataset is null)) throw new InputException("Give exactly one of --truth DIR (label images) or --truth-dataset ID --root DIR (a manifest dataset's split).");
@@ -75,7 +76,8 @@ public static class EvaluateCommand
             var fromFolder = new FolderPairSource(predictions, folder, parse.GetValue(strict));
             return (fromFolder, fromFolder.Missing, fromFolder.Unmatched);
         }
-        string splitRoot = parse.GetValue(root) ?? throw new InputException($"--truth-dataset {dataset} needs --root DIR, the folder of the split (e.g. .../dsb2018/stage1_test).");
+        string splitRoot = DatasetRoots.SplitFolder(context, dataset, parse.GetValue(root), parse.GetValue(split), annotatedOnly: true)
+            ?? throw new InputException($"--truth-dataset {dataset} needs --root DIR, the dataset's root (e.g. .../dsb2018 with --split stage1_test).");
         var manifest = Research.Datasets.Manifests.ManifestRegistry.Load().Get(dataset!);
         var fromDataset = new DatasetPairSource(predictions, manifest, splitRoot, parse.GetValue(strict));
         return (fromDataset, fromDataset.Missing, fromDataset.Unmatched);

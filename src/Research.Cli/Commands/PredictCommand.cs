@@ -14,7 +14,8 @@ public static class PredictCommand
         var run = new Option<string>("--run") { Description = "The training run folder (its checkpoints/best is used).", Required = true };
         var input = new Option<string?>("--input") { Description = "An image file or a flat folder of images (PNG, TIFF, JPEG, BMP)." };
         var dataset = new Option<string?>("--dataset") { Description = "Predict a manifest dataset's split instead of --input (e.g. dsb2018 with --root .../stage1_test); outputs are named by sample id." };
-        var root = new Option<string?>("--root") { Description = "The split folder of --dataset." };
+        var root = new Option<string?>("--root") { Description = "With --dataset: " + DatasetRoots.RootDescription };
+        var split = DatasetRoots.SplitOption();
         var output = new Option<string>("--out") { Description = "Output folder: <image>.tif (16-bit labels) and submission.csv.", Required = true };
         var tile = new Option<int>("--tile") { Description = "Tile side in pixels (default 512).", DefaultValueFactory = _ => 512 };
         var overlap = new Option<int>("--overlap") { Description = "Tile overlap in pixels, blended (default 64).", DefaultValueFactory = _ => 64 };
@@ -30,7 +31,7 @@ public static class PredictCommand
         var untuned = new Option<bool>("--untuned") { Description = $"Ignore RUN/{TunedPostProcessing.FileName} (written by 'research tune') and start from the defaults." };
         var command = new Command("predict", "Predict instance labels (16-bit TIFF per image) and a Kaggle submission.csv with a trained run.")
         {
-            run, input, dataset, root, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak, interior, minMarker, untuned,
+            run, input, dataset, root, split, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak, interior, minMarker, untuned,
         };
         command.SetAction(parse =>
         {
@@ -69,7 +70,7 @@ public static class PredictCommand
                 RunFolder = runFolder,
                 Input = parse.GetValue(input),
                 Dataset = parse.GetValue(dataset),
-                DatasetRoot = parse.GetValue(root),
+                DatasetRoot = parse.GetValue(input) is null ? DatasetRoots.SplitFolder(context, parse.GetValue(dataset), parse.GetValue(root), parse.GetValue(split), annotatedOnly: false) : parse.GetValue(root),
                 Output = parse.GetValue(output)!,
                 Tile = parse.GetValue(tile),
                 Overlap = parse.GetValue(overlap),

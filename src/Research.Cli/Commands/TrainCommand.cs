@@ -17,7 +17,8 @@ public static class TrainCommand
     public static Command Create(CliContext context)
     {
         var dataset = new Option<string>("--dataset") { Description = "Dataset id (synthetic-nuclei is generated in memory).", DefaultValueFactory = _ => SyntheticNucleiGenerator.DatasetId };
-        var root = new Option<string?>("--root") { Description = "The split folder of a manifest dataset (e.g. .../dsb2018/stage1_train); its masks are the targets." };
+        var root = new Option<string?>("--root") { Description = DatasetRoots.RootDescription + " The split's masks are the targets." };
+        var split = DatasetRoots.SplitOption();
         var output = new Option<string>("--out") { Description = "The run folder.", Required = true };
         var model = new Option<string>("--model") { Description = $"Model: {string.Join(", ", ModelRegistry.AvailableNames)} (default unet).", DefaultValueFactory = _ => "unet" };
         var loss = new Option<string>("--loss") { Description = $"Loss: {string.Join(", ", LossRegistry.AvailableNames)} (default bce-dice).", DefaultValueFactory = _ => "bce-dice" };
@@ -44,7 +45,7 @@ public static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from checkpoints/last (its config.json; --epochs may extend it)." };
         var command = new Command("train", "Train a segmentation model into a run folder (config, metrics.csv, learning curves, checkpoints, provenance).")
         {
-            dataset, root, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, boundaryWeight, patience, threads, images, imageSize, colour, normalize, invert, valFraction, cache, resume,
+            dataset, root, split, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, boundaryWeight, patience, threads, images, imageSize, colour, normalize, invert, valFraction, cache, resume,
         };
         command.SetAction(parse =>
         {
@@ -62,7 +63,7 @@ public static class TrainCommand
                 var options = new TrainingOptions
                 {
                     Dataset = parse.GetValue(dataset)!,
-                    DatasetRoot = parse.GetValue(root),
+                    DatasetRoot = DatasetRoots.SplitFolder(context, parse.GetValue(dataset), parse.GetValue(root), parse.GetValue(split), annotatedOnly: true),
                     Synthetic = new SyntheticNucleiOptions { Count = parse.GetValue(images), Size = parse.GetValue(imageSize), Seed = parse.GetValue(seed) },
                     Model = ModelRegistry.Parse(parse.GetValue(model)!),
                     Loss = LossRegistry.Parse(parse.GetValue(loss)!),

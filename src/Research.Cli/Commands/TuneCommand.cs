@@ -16,7 +16,7 @@ public static class TuneCommand
     {
         static string List(IEnumerable<double> values) => string.Join(' ', values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
         var run = new Option<string>("--run") { Description = "The training run folder (its checkpoints/best, config.json and split.json).", Required = true };
-        var root = new Option<string?>("--root") { Description = "The training split's folder, if it has moved since training (default: the run's config.json)." };
+        var root = new Option<string?>("--root") { Description = "The dataset's root, if it has moved since training (default: the run's config.json); the training split is found under it. A split's own folder is accepted with a note." };
         var thresholds = new Option<double[]>("--thresholds") { Description = $"Foreground thresholds to try (default {List(Defaults.Thresholds)}).", AllowMultipleArgumentsPerToken = true };
         var interior = new Option<double[]>("--interior-thresholds") { Description = $"3-class models: interior thresholds to try (default {List(Defaults.InteriorThresholds)}).", AllowMultipleArgumentsPerToken = true };
         var peaks = new Option<double[]>("--min-peak-distances") { Description = $"One-logit models: minimum peak distances to try (default {List(Defaults.MinPeakDistances)}).", AllowMultipleArgumentsPerToken = true };
@@ -33,7 +33,7 @@ public static class TuneCommand
             var options = new TuneOptions
             {
                 RunFolder = parse.GetValue(run)!,
-                DatasetRoot = parse.GetValue(root),
+                DatasetRoot = MovedRoot(context, parse.GetValue(run)!, parse.GetValue(root)),
                 Thresholds = parse.GetValue(thresholds) is { Length: > 0 } t ? t : Defaults.Thresholds,
                 InteriorThresholds = parse.GetValue(interior) is { Length: > 0 } i ? i : Defaults.InteriorThresholds,
                 MinPeakDistances = parse.GetValue(peaks) is { Length: > 0 } p ? p : Defaults.MinPeakDistances,
@@ -56,4 +56,16 @@ public static class TuneCommand
     }
 
     private static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The training split's folder under a moved dataset root: the split whose folder name the run recorded.</summary>
+    private static string? MovedRoot(CliContext context, string run, string? root)
+    {
+        if (root is null) return null;
+        var config = Research.Torch.Training.TrainingRun.ReadConfig(run);
+        if (config.DatasetRoot is null) return root;
+        var manifest = Research.Datasets.Manifests.ManifestRegistry.Load().Get(config.Dataset);
+        string recorded = Path.GetFileName(Path.TrimEndingDirectorySeparator(config.DatasetRoot));
+        string? split = manifest.Splits.FirstOrDefault(s => s.Folder.Replace('\\', '/').TrimEnd('/').Split('/')[^1] == recorded)?.Name;
+        return DatasetRoots.SplitFolder(context, config.Dataset, root, split, annotatedOnly: true);
+    }
 }

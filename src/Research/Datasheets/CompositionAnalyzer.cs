@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Research.Datasets.Layouts;
+using Research.Datasets.Locations;
 using Research.Datasets.Manifests;
 using Research.Datasets.Validation;
 using Research.IO;
@@ -75,27 +76,19 @@ public static class CompositionAnalyzer
     }
 
     /// <summary>
-    /// The (split name, folder) pairs to measure: the named split (its folder under the root, or the root itself when
-    /// the root is that folder); without a name, the split whose folder the root is, else every manifest split whose
-    /// folder exists under the root, else the root itself under its folder name.
+    /// The (split name, folder) pairs to measure, <c>--root</c> being the dataset's root (see <see cref="SplitLocator"/>):
+    /// the named split; without a name, the split whose own folder the root is, else every annotated split found under
+    /// the root. None found is an <see cref="InputException"/> that names nearby folders where the dataset is.
     /// </summary>
     public static IReadOnlyList<(string Name, string Folder)> SplitFolders(DatasetManifest manifest, string root, string? split)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        string folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)));
-        if (split is not null)
+        var found = SplitLocator.Find(manifest, root, split).Where(s => split is not null || s.Split.Annotated || s.Note is not null).ToList();
+        if (found.Count == 0)
         {
-            SplitSpec spec = DatasetValidator.SelectSplit(manifest, root, split)!;
-            string under = PathPatterns.Resolve(root, spec.Folder);
-            return [(spec.Name, Directory.Exists(under) && spec.Folder != "." && Path.GetFileName(Path.TrimEndingDirectorySeparator(spec.Folder)) != folderName ? under : root)];
+            throw new InputException($"{root}: no split of dataset {manifest.Id} found (looked for {SplitLocator.Folders(manifest, annotatedOnly: true)} under it){NearbyFolders.Hint(manifest, root)}; --root is the dataset's root.");
         }
-        SplitSpec? own = manifest.Splits.FirstOrDefault(s => s.Folder != "." && Path.GetFileName(Path.TrimEndingDirectorySeparator(s.Folder)) == folderName);
-        if (own is not null) return [(own.Name, root)];
-        var existing = manifest.Splits
-            .Select(s => (s.Name, Folder: PathPatterns.Resolve(root, s.Folder), s.Annotated))
-            .Where(s => Directory.Exists(s.Folder) && s.Annotated)
-            .Select(s => (s.Name, s.Folder)).ToList();
-        return existing.Count > 0 ? existing : [(folderName, root)];
+        return [.. found.Select(s => (s.Split.Name, s.Folder))];
     }
 
     private static string Listing(LayoutScan scan) =>

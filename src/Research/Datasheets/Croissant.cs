@@ -88,7 +88,7 @@ public static class Croissant
     private static (JsonArray Distribution, string? ImageSet, string? MaskSet) Distribution(DatasetManifest manifest, Composition composition, string? sumsSha256)
     {
         var list = new JsonArray();
-        foreach (var d in manifest.Obtain.Direct)
+        foreach (var d in manifest.Obtain.Direct.Where(d => d.Sha256.Length > 0)) // Croissant's FileObject needs a digest; unpublished ones are in the datasheet's text
         {
             list.Add(new JsonObject { ["@type"] = "cr:FileObject", ["@id"] = $"download/{d.File}", ["name"] = d.File, ["contentUrl"] = d.Url, ["encodingFormat"] = Format(d.File), ["sha256"] = d.Sha256 });
         }

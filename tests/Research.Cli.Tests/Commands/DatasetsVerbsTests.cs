@@ -28,6 +28,8 @@ public sealed class DatasetsVerbsTests
         Assert.Contains("@article{caicedo2019nucleus", output, StringComparison.Ordinal);
         Assert.Contains("How to obtain:", output, StringComparison.Ordinal);
         Assert.Contains("stage1_train in stage1_train: 670 images, 29461 objects", output, StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of("download https://data.broadinstitute.org/bbbc/BBBC038/stage1_train.zip (documented at https://bbbc.broadinstitute.org/BBBC038) -> stage1_train"), Squashed.Of(output), StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of("-> stage1_solution.csv, decoded into per-object masks of stage1_test"), Squashed.Of(output), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,13 +42,51 @@ public sealed class DatasetsVerbsTests
     }
 
     [Fact]
-    public void Fetch_prints_the_manual_steps()
+    public void Fetch_prints_the_manual_steps_of_a_source_behind_a_login()
     {
         using var temp = new TempFolder();
-        var (code, output, _) = CliRunner.Run("datasets", "fetch", "kvasir-seg", "--out", temp.Path);
+        var (code, output, _) = CliRunner.Run("datasets", "fetch", "all-leukaemia", "--out", temp.Path);
         Assert.Equal(0, code);
         Assert.Contains("needs these steps by hand", output, StringComparison.Ordinal);
-        Assert.Contains("kvasir-seg.zip", output, StringComparison.Ordinal);
+        Assert.Contains("kaggle.com", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void Fetch_downloads_trusts_on_first_use_lays_out_and_validates_then_fails_cleanly_without_a_network()
+    {
+        using var fixture = new Research.Tests.Datasets.Download.FetchFixture(Path.Combine(AppContext.BaseDirectory, "data-manifests"));
+        using var server = new Research.Tests.Datasets.Download.LoopbackHttpServer((_, _, _) => new("200 OK", fixture.Archive, []));
+        fixture.WriteManifest(server.Url("/CHASEDB1.zip"));
+        var (code, output, error) = CliRunner.Run("datasets", "fetch", "chase-db1", "--out", fixture.Out, "--manifests", fixture.Manifests);
+        Assert.True(code == 0, output + error);
+        Assert.Contains(Squashed.Of($"first download is trusted: SHA-256 {fixture.Sha256}"), Squashed.Of(output), StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of($"--expect-sha256 CHASEDB1.zip={fixture.Sha256}"), Squashed.Of(output), StringComparison.Ordinal);
+        Assert.Contains("Valid: no problem found.", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(fixture.Out, "chase-db1.fetch.json")));
+        Assert.Equal("", error);
+
+        Directory.Delete(fixture.Out, recursive: true);
+        Uri closed = Research.Tests.Datasets.Download.ClosedPort.Url("/CHASEDB1.zip");
+        fixture.WriteManifest(closed);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (offline, _, offlineError) = CliRunner.Run("datasets", "fetch", "chase-db1", "--out", fixture.Out, "--manifests", fixture.Manifests);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+        Assert.Equal(1, offline);
+        Assert.StartsWith($"research: {closed}: cannot connect", offlineError, StringComparison.Ordinal);
+        Assert.Single(offlineError.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Validate_on_a_folder_without_the_dataset_exits_1_and_says_what_it_looked_for()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("somewhere", "else"));
+        var (code, output, _) = CliRunner.Run("datasets", "validate", "dsb2018", "--root", temp.Path);
+        Assert.Equal(1, code);
+        Assert.Contains("[NothingFound]", output, StringComparison.Ordinal);
+        Assert.Contains(Squashed.Of("looked for stage1_train/, stage1_test/, stage2_test_final/"), Squashed.Of(output), StringComparison.Ordinal);
+        Assert.Contains("Invalid", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,7 +112,7 @@ public sealed class DatasetsVerbsTests
         Assert.Contains("SizeMismatch", badOutput, StringComparison.Ordinal);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         Assert.False(report.RootElement.GetProperty("valid").GetBoolean());
-        Assert.Equal("size_mismatch", report.RootElement.GetProperty("problems")[0].GetProperty("kind").GetString());
+        Assert.Equal("size_mismatch", report.RootElement.GetProperty("splits")[0].GetProperty("problems")[0].GetProperty("kind").GetString());
     }
 
     [Fact]

@@ -62,6 +62,6 @@ public sealed class DatasheetCommandTests
         Directory.CreateDirectory(empty);
         var (code, _, error) = CliRunner.Run("datasheet", "dsb2018", "--root", empty, "--out", temp.Combine("ds"));
         Assert.Equal(2, code);
-        Assert.Contains("no kaggle-dsb samples", error, StringComparison.Ordinal);
+        Assert.Contains("no split of dataset dsb2018 found (looked for stage1_train/, stage1_test/ under it)", error, StringComparison.Ordinal);
     }
 }

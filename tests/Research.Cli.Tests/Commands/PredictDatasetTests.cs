@@ -74,8 +74,8 @@ public sealed class PredictDatasetTests
         Directory.CreateDirectory(empty);
         var none = CliRunner.Run("predict", "--run", temp.Combine("run"), "--dataset", "dsb2018", "--root", empty, "--out", temp.Combine("out2"));
         Assert.Equal(2, none.ExitCode);
-        Assert.Contains($"Dataset 'dsb2018' at {empty}: no images found with its layout (kaggle-dsb)", none.Error, StringComparison.Ordinal);
+        Assert.Contains($"{empty}: no split of dataset dsb2018 found (looked for stage1_train/, stage1_test/, stage2_test_final/ under it)", none.Error, StringComparison.Ordinal);
         var missing = CliRunner.Run("predict", "--run", temp.Combine("run"), "--dataset", "dsb2018", "--root", temp.Combine("nowhere"), "--out", temp.Combine("out3"));
-        Assert.Contains("no such folder (the split folder of dataset 'dsb2018'", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("the folder given as --root does not exist", missing.Error, StringComparison.Ordinal);
     }
 }

@@ -10,10 +10,14 @@ namespace Research.Tests.Datasheets;
 /// <summary>A tiny Kaggle-DSB copy with one of each problem; every count is known by construction.</summary>
 public sealed class CompositionProblemsTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("research-datasheet-").FullName;
+    private readonly string _parent = Directory.CreateTempSubdirectory("research-datasheet-").FullName;
+
+    /// <summary>The copy is the folder of split stage1_train itself (accepted as --root with a note).</summary>
+    private readonly string _root;
 
     public CompositionProblemsTests()
     {
+        _root = Path.Combine(_parent, "stage1_train");
         var grey = new Image<byte>(4, 4, 4);
         for (int i = 0; i < 16; i++) { grey.Data[4 * i] = grey.Data[4 * i + 1] = grey.Data[4 * i + 2] = 10; grey.Data[4 * i + 3] = 255; }
         Write("a/images/a.png", grey);
@@ -28,7 +32,7 @@ public sealed class CompositionProblemsTests : IDisposable
         Write("c/images/c.png", colour);                          // no masks folder
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => Directory.Delete(_parent, recursive: true);
 
     private static DatasetManifest Dsb() => ManifestRegistry.Load(TestSupport.Repository.PathOf("data-manifests")).Get("dsb2018");
 

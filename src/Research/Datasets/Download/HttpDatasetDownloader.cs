@@ -8,8 +8,9 @@ namespace Research.Datasets.Download;
 /// <summary>
 /// Downloads over HTTP(S) into <c>targetFile.part</c>, resumes an interrupted transfer with a Range request (restarting
 /// from zero when the server ignores Range), verifies SHA-256 and renames the part file to the target only when the
-/// digest matches. A mismatch deletes the part file. An interrupted call leaves the part file, and the next call
-/// resumes from it. A target that already exists with the right digest is not downloaded again.
+/// digest matches (or when no digest is expected). A mismatch deletes the part file. An interrupted call leaves the
+/// part file, and the next call resumes from it. A target that already exists with the right digest is not downloaded
+/// again. A first connection that fails (no network, name not resolved, refused) fails at once, without retries.
 /// </summary>
 public sealed class HttpDatasetDownloader : IDatasetDownloader, IDisposable
 {
@@ -23,42 +24,52 @@ public sealed class HttpDatasetDownloader : IDatasetDownloader, IDisposable
         _options = options ?? DownloadOptions.Default;
         _options.Validate();
         _ownsClient = client is null;
-        _client = client ?? new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None });
+        _client = client ?? new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, ConnectTimeout = TimeSpan.FromSeconds(15) });
     }
 
     /// <inheritdoc />
-    public async Task DownloadAsync(Uri url, string sha256, string targetFile, IProgress<long>? progress, CancellationToken ct)
+    public async Task<string> DownloadAsync(Uri url, string? sha256, string targetFile, IProgress<long>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(targetFile);
-        string expected = CheckDigest(sha256, url);
+        string? expected = sha256 is null ? null : CheckDigest(sha256, url);
         string target = Path.GetFullPath(targetFile);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        if (File.Exists(target) && FileHash.Sha256(target) == expected) return;
+        if (File.Exists(target))
+        {
+            string existing = FileHash.Sha256(target);
+            if (expected is null || existing == expected) return existing;
+        }
         string part = target + ".part";
         for (int attempt = 1; ; attempt++)
         {
+            var transfer = new Transfer(_client, url, part, progress);
             try
             {
-                await new Transfer(_client, url, part, progress).RunAsync(ct).ConfigureAwait(false);
+                await transfer.RunAsync(ct).ConfigureAwait(false);
                 break;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !transfer.Connected && !ct.IsCancellationRequested)
+            {
+                throw new DownloadFailedException($"{url}: cannot connect ({e.Message}); check the network connection{(File.Exists(part) ? $", then run again to resume from {part}" : "")}.", e);
             }
             catch (Exception e) when (e is IOException or HttpRequestException && !ct.IsCancellationRequested)
             {
                 if (attempt >= _options.MaxAttempts)
                 {
-                    throw new InputException($"{url}: the download was interrupted {attempt} time(s) ({e.Message}); run again to resume from {part}.", e);
+                    throw new DownloadFailedException($"{url}: the download was interrupted {attempt} time(s) ({e.Message}); run again to resume from {part}.", e);
                 }
                 await Task.Delay(_options.RetryDelay, ct).ConfigureAwait(false);
             }
         }
         string actual = FileHash.Sha256(part);
-        if (actual != expected)
+        if (expected is not null && actual != expected)
         {
             File.Delete(part);
-            throw new InputException($"{url}: SHA-256 mismatch: expected {expected}, got {actual}; the download was deleted. The file may have changed on the server: check the checksum in the manifest.");
+            throw new DownloadFailedException($"{url}: SHA-256 mismatch: expected {expected}, got {actual}; the download was deleted. The file may have changed on the server: check the checksum in the manifest.");
         }
         File.Move(part, target, overwrite: true);
+        return actual;
     }
 
     /// <summary>Disposes the HTTP client if this instance created it.</summary>
@@ -81,12 +92,16 @@ public sealed class HttpDatasetDownloader : IDatasetDownloader, IDisposable
     /// <summary>One HTTP request appending to (or restarting) the part file.</summary>
     private sealed class Transfer(HttpClient client, Uri url, string part, IProgress<long>? progress)
     {
+        /// <summary>True once the server answered (a later failure is an interruption worth retrying).</summary>
+        public bool Connected { get; private set; }
+
         public async Task RunAsync(CancellationToken ct)
         {
             long have = File.Exists(part) ? new FileInfo(part).Length : 0;
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (have > 0) request.Headers.Range = new RangeHeaderValue(have, null);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            Connected = true;
             if (have > 0 && response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
             {
                 if (response.Content.Headers.ContentRange?.Length == have) return;
@@ -121,7 +136,7 @@ public sealed class HttpDatasetDownloader : IDatasetDownloader, IDisposable
             if (response.IsSuccessStatusCode) return;
             string status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
             if ((int)response.StatusCode >= 500) throw new HttpRequestException($"the server answered {status}");
-            throw new InputException($"{url}: the server answered {status}; check the URL (the dataset may have moved) or obtain the file by hand.");
+            throw new DownloadFailedException($"{url}: the server answered {status}; check the URL (the dataset may have moved) or obtain the file by hand.");
         }
     }
 }

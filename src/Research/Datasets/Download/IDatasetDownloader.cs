@@ -7,11 +7,14 @@ namespace Research.Datasets.Download;
 /// </summary>
 public interface IDatasetDownloader
 {
-    /// <summary>Downloads <paramref name="url"/> to <paramref name="targetFile"/>; throws when the digest differs from <paramref name="sha256"/>.</summary>
+    /// <summary>
+    /// Downloads <paramref name="url"/> to <paramref name="targetFile"/> and returns its SHA-256; throws
+    /// <see cref="DownloadFailedException"/> when the digest differs from <paramref name="sha256"/>.
+    /// </summary>
     /// <param name="url">The file's URL.</param>
-    /// <param name="sha256">Expected lower-case hexadecimal SHA-256.</param>
+    /// <param name="sha256">Expected hexadecimal SHA-256, or null when none is known (trust on first use: the caller records the result).</param>
     /// <param name="targetFile">Where the finished file goes.</param>
     /// <param name="progress">Receives bytes downloaded so far.</param>
     /// <param name="cancellationToken">Stops the transfer; a partial file is kept for resuming.</param>
-    Task DownloadAsync(Uri url, string sha256, string targetFile, IProgress<long>? progress, CancellationToken cancellationToken);
+    Task<string> DownloadAsync(Uri url, string? sha256, string targetFile, IProgress<long>? progress, CancellationToken cancellationToken);
 }

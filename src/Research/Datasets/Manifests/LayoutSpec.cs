@@ -72,25 +72,61 @@ public sealed record MaskSpec
     public string Format { get; init; } = "";
 }
 
-/// <summary>How to obtain a dataset: direct downloads (only URLs known to be permitted, with SHA-256) and/or manual steps.</summary>
+/// <summary>How to obtain a dataset: direct downloads (each with the page that documents it) and/or manual steps.</summary>
 public sealed record ObtainSpec
 {
-    /// <summary>Direct downloads.</summary>
+    /// <summary>Direct downloads, fetched in order.</summary>
     public IReadOnlyList<DirectDownload> Direct { get; init; } = [];
 
     /// <summary>Manual steps, in order (log in to Kaggle, fill in a request form, accept the terms, ...).</summary>
     public IReadOnlyList<string> Manual { get; init; } = [];
+
+    /// <summary>
+    /// A file beside the manifest in <c>sha256sum</c> format (digest, two spaces, path relative to the dataset root)
+    /// listing files the project knows; <c>fetch</c> checks every listed file it finds after unpacking.
+    /// </summary>
+    public string? ContentSha256 { get; init; }
 }
 
-/// <summary>A file that may be downloaded directly.</summary>
+/// <summary>
+/// A file that may be downloaded directly, from the page that documents it. An archive (<c>.zip</c>, <c>.tar.gz</c>,
+/// <c>.tgz</c>, <c>.tar</c>) is unpacked: the folder <see cref="From"/> of the archive goes to the folder
+/// <see cref="To"/> of the dataset root; any other file is copied to <see cref="To"/>.
+/// </summary>
 public sealed record DirectDownload
 {
     /// <summary>The URL.</summary>
     public string Url { get; init; } = "";
 
-    /// <summary>Lower-case hexadecimal SHA-256 of the file.</summary>
+    /// <summary>The page that documents the URL (so a reader can check it).</summary>
+    public string Page { get; init; } = "";
+
+    /// <summary>File name the download is kept under (in <c>DIR/.downloads</c>).</summary>
+    public string File { get; init; } = "";
+
+    /// <summary>Lower-case hexadecimal SHA-256 where the source publishes one (or it is otherwise sourced); empty when unknown.</summary>
     public string Sha256 { get; init; } = "";
 
-    /// <summary>File name to save it as, relative to the output folder.</summary>
-    public string File { get; init; } = "";
+    /// <summary>Exact size in bytes, where published; checked after the download.</summary>
+    public long? Bytes { get; init; }
+
+    /// <summary>Approximate size as the page states it, in MB (informational).</summary>
+    public double? SizeMb { get; init; }
+
+    /// <summary>
+    /// Archives: the folder inside the archive to take; <c>*</c> for its lone top folder whatever its name (its root
+    /// when it holds more). Unset: the archive's root, or its lone top folder when that is named like the last segment
+    /// of <see cref="To"/> (so a wrapper is never doubled).
+    /// </summary>
+    public string? From { get; init; }
+
+    /// <summary>
+    /// A Kaggle RLE CSV (with Height and Width) of a kaggle-dsb dataset: the split folder, relative to the dataset root,
+    /// whose images get one PNG per row (<see cref="Download.RleObjectMasks"/>); list it after that split's archive.
+    /// </summary>
+    public string? RleMasksInto { get; init; }
+
+    /// <summary>Archives: the folder of the dataset root that receives the content; other files: their path under the root.</summary>
+    /// <value>The default value is <c>.</c> (archives) or <see cref="File"/> (other files).</value>
+    public string? To { get; init; }
 }

@@ -34,9 +34,16 @@ internal static partial class ManifestChecks
         {
             DirectDownload d = m.Obtain.Direct[i];
             if (!Uri.TryCreate(d.Url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "https" && uri.Scheme != "http")) Add($"obtain.direct[{i}].url", $"'{d.Url}' is not an http(s) URL");
-            if (!Sha256Pattern().IsMatch(d.Sha256)) Add($"obtain.direct[{i}].sha256", "must be 64 lower-case hexadecimal digits");
+            if (!Uri.TryCreate(d.Page, UriKind.Absolute, out Uri? page) || (page.Scheme != "https" && page.Scheme != "http")) Add($"obtain.direct[{i}].page", $"'{d.Page}' is not an http(s) URL (the page that documents the download)");
+            if (d.Sha256.Length > 0 && !Sha256Pattern().IsMatch(d.Sha256)) Add($"obtain.direct[{i}].sha256", "must be 64 lower-case hexadecimal digits, or be left out when none is published");
             PathProblem($"obtain.direct[{i}].file", d.File, Add);
+            if (d.File.Contains('/', StringComparison.Ordinal) || d.File.Contains('\\', StringComparison.Ordinal)) Add($"obtain.direct[{i}].file", "must be a plain file name");
+            if (d.From is not null && d.From != ".") PathProblem($"obtain.direct[{i}].from", d.From, Add);
+            if (d.To is not null && d.To != ".") PathProblem($"obtain.direct[{i}].to", d.To, Add);
+            if (d.RleMasksInto is not null) PathProblem($"obtain.direct[{i}].rle_masks_into", d.RleMasksInto, Add);
+            if (d.RleMasksInto is not null && Download.ArchiveLayout.IsArchive(d.File)) Add($"obtain.direct[{i}].rle_masks_into", "applies to an RLE CSV, not to an archive");
         }
+        if (m.Obtain.ContentSha256 is { } content) PathProblem("obtain.content_sha256", content, Add);
         if (m.Masks.Threshold is < 1 or > 65535) Add("masks.threshold", $"is {m.Masks.Threshold}; it must be 1 to 65535");
         bool needsMap = m.Masks.Encoding is MaskEncoding.ClassIntensity or MaskEncoding.Binary or MaskEncoding.InstancePerFile;
         if (needsMap && m.Masks.ClassMap.Count == 0) Add("masks.class_map", $"is required for the {KebabCase.Of(m.Masks.Encoding)} encoding (mask value: class name)");

@@ -16,7 +16,7 @@ internal static class ManifestRequiredKeys
         [typeof(SplitSpec)] = ["name", "folder"],
         [typeof(FileChecksum)] = ["path", "sha256"],
         [typeof(ObtainSpec)] = [],
-        [typeof(DirectDownload)] = ["url", "sha256", "file"],
+        [typeof(DirectDownload)] = ["url", "page", "file"],
         [typeof(DatasheetAnswers)] = ["motivation", "collection", "preprocessing", "uses", "distribution", "maintenance"],
     };
 }

@@ -35,6 +35,9 @@ public enum ProblemKind
 
     /// <summary>An image whose decoded pixels equal another image's (found by the datasheet's content hash).</summary>
     DuplicateImage,
+
+    /// <summary>No image of the layout (or no split folder) where the dataset was looked for.</summary>
+    NothingFound,
 }
 
 /// <summary>One problem found in a dataset copy.</summary>

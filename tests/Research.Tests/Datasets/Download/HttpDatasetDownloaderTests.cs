@@ -47,7 +47,7 @@ public sealed class HttpDatasetDownloaderTests : IDisposable
         using var downloader = Downloader();
         string target = Path.Combine(_dir, "data.bin");
         string wrong = new('0', 64);
-        var e = await Assert.ThrowsAsync<InputException>(() => downloader.DownloadAsync(server.Url("/x"), wrong, target, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<DownloadFailedException>(() => downloader.DownloadAsync(server.Url("/x"), wrong, target, null, CancellationToken.None));
         Assert.Contains(server.Url("/x").ToString(), e.Message, StringComparison.Ordinal);
         Assert.Contains($"expected {wrong}, got {PayloadSha}", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(target));
@@ -73,7 +73,7 @@ public sealed class HttpDatasetDownloaderTests : IDisposable
         using var server = new LoopbackHttpServer((_, range, index) => index == 0 ? Full() with { SendOnly = dropAfter } : Ranged(range));
         using var downloader = Downloader(attempts: 1);
         string target = Path.Combine(_dir, "data.bin");
-        var e = await Assert.ThrowsAsync<InputException>(() => downloader.DownloadAsync(server.Url("/d"), PayloadSha, target, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<DownloadFailedException>(() => downloader.DownloadAsync(server.Url("/d"), PayloadSha, target, null, CancellationToken.None));
         Assert.Contains("interrupted", e.Message, StringComparison.Ordinal);
         Assert.Equal(dropAfter, new FileInfo(target + ".part").Length);
         Assert.False(File.Exists(target));
@@ -99,7 +99,7 @@ public sealed class HttpDatasetDownloaderTests : IDisposable
     {
         using var server = new LoopbackHttpServer((_, _, _) => new Reply("404 Not Found", [], []));
         using var downloader = Downloader();
-        var e = await Assert.ThrowsAsync<InputException>(() => downloader.DownloadAsync(server.Url("/gone"), PayloadSha, Path.Combine(_dir, "f"), null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<DownloadFailedException>(() => downloader.DownloadAsync(server.Url("/gone"), PayloadSha, Path.Combine(_dir, "f"), null, CancellationToken.None));
         Assert.Contains("/gone: the server answered 404", e.Message, StringComparison.Ordinal);
     }
 
@@ -111,6 +111,29 @@ public sealed class HttpDatasetDownloaderTests : IDisposable
         var e = await Assert.ThrowsAsync<InputException>(() => downloader.DownloadAsync(server.Url("/d"), "abc", Path.Combine(_dir, "f"), null, CancellationToken.None));
         Assert.Contains("'abc' is not 64 hexadecimal digits", e.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Without_a_digest_the_file_is_kept_and_its_digest_returned()
+    {
+        using var server = new LoopbackHttpServer((_, _, _) => Full());
+        using var downloader = Downloader();
+        string target = Path.Combine(_dir, "data.bin");
+        Assert.Equal(PayloadSha, await downloader.DownloadAsync(server.Url("/d"), null, target, null, CancellationToken.None));
+        Assert.Equal(Payload, File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public async Task Without_a_network_the_download_fails_at_once_naming_the_url_and_leaves_nothing()
+    {
+        Uri closed = ClosedPort.Url("/archive.zip");
+        using var downloader = new HttpDatasetDownloader(options: new DownloadOptions { MaxAttempts = 5, RetryDelay = TimeSpan.FromSeconds(10) });
+        string target = Path.Combine(_dir, "archive.zip");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<DownloadFailedException>(() => downloader.DownloadAsync(closed, null, target, null, CancellationToken.None));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}: a refused connection must not be retried");
+        Assert.StartsWith($"{closed}: cannot connect", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
     }
 
     private sealed class SyncProgress(Action<long> report) : IProgress<long>

@@ -66,7 +66,7 @@ public sealed class ManifestSchemaTests
             [typeof(DatasetManifest)] = root, [typeof(LicenceInfo)] = defs.GetProperty("licence"), [typeof(Citation)] = defs.GetProperty("citation"),
             [typeof(LayoutSpec)] = defs.GetProperty("layout"), [typeof(MaskSpec)] = defs.GetProperty("masks"), [typeof(SplitSpec)] = defs.GetProperty("split"),
             [typeof(FileChecksum)] = defs.GetProperty("checksum"), [typeof(ObtainSpec)] = defs.GetProperty("obtain"),
-            [typeof(DirectDownload)] = defs.GetProperty("direct"), [typeof(DatasheetAnswers)] = defs.GetProperty("datasheet"),
+            [typeof(DirectDownload)] = defs.GetProperty("obtain").GetProperty("properties").GetProperty("direct").GetProperty("items"), [typeof(DatasheetAnswers)] = defs.GetProperty("datasheet"),
         };
         foreach (var (type, schema) in objects)
         {
