@@ -14,19 +14,31 @@ public static class RegionMeasurer
     /// Measures <paramref name="labels"/>; <paramref name="intensity"/>, when given, must have the same width and height
     /// (any number of channels).
     /// </summary>
-    public static IReadOnlyList<RegionProperties> Measure(LabelImage labels, IImage? intensity = null)
+    public static IReadOnlyList<RegionProperties> Measure(LabelImage labels, IImage? intensity = null) =>
+        MeasureImage(labels.Name, labels, intensity, outlines: false).Objects;
+
+    /// <summary>
+    /// Measures <paramref name="labels"/> as image <paramref name="name"/>, with each object's outline
+    /// (<see cref="ObjectOutline"/>) when <paramref name="outlines"/> is set.
+    /// </summary>
+    public static ImageMeasurement MeasureImage(string name, LabelImage labels, IImage? intensity, bool outlines)
     {
         ArgumentNullException.ThrowIfNull(labels);
         LabelMoments m = LabelMoments.Compute(labels, intensity);
         var result = new RegionProperties[m.Count];
-        for (int k = 0; k < m.Count; k++) result[k] = One(labels, m, k);
-        return result;
+        var traced = new List<IReadOnlyList<(int Row, int Col)>>(outlines ? m.Count : 0);
+        for (int k = 0; k < m.Count; k++)
+        {
+            ObjectMask mask = ObjectMask.Cut(labels, m.Labels[k], m.MinRow[k], m.MinCol[k], m.MaxRow[k], m.MaxCol[k]);
+            result[k] = One(labels, m, k, mask);
+            if (outlines) traced.Add(ObjectOutline.Of(mask, m.MinRow[k], m.MinCol[k]));
+        }
+        return new ImageMeasurement(name, labels.Width, labels.Height, result, traced);
     }
 
-    private static RegionProperties One(LabelImage labels, LabelMoments m, int k)
+    private static RegionProperties One(LabelImage labels, LabelMoments m, int k, ObjectMask mask)
     {
         int minRow = m.MinRow[k], minCol = m.MinCol[k], maxRow = m.MaxRow[k], maxCol = m.MaxCol[k];
-        ObjectMask mask = ObjectMask.Cut(labels, m.Labels[k], minRow, minCol, maxRow, maxCol);
         long area = m.Area[k];
         long[] quads = QuadConfigurations.Of(mask);
         ConvexImage convex = ConvexImage.Of(mask);
