@@ -38,13 +38,20 @@ public static class MeasureRun
         {
             var images = new ImageMeasurement[set.Inputs.Count];
             var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
-            Parallel.For(0, images.Length, options, i =>
+            try
             {
-                MeasureInput input = set.Inputs[i];
-                var (labels, intensity) = input.Read();
-                images[i] = Measurements.RegionMeasurer.MeasureImage(input.Image, labels, intensity, outlines: true);
-                progress?.Report(Interlocked.Increment(ref done));
-            });
+                Parallel.For(0, images.Length, options, i =>
+                {
+                    MeasureInput input = set.Inputs[i];
+                    var (labels, intensity) = input.Read();
+                    images[i] = RegionMeasurer.MeasureImage(input.Image, labels, intensity, outlines: true);
+                    progress?.Report(Interlocked.Increment(ref done));
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.OfType<InputException>().FirstOrDefault() is { } first)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            }
             string sub = set.Folder.Length == 0 ? "" : set.Folder + "/";
             AtomicFile.WriteAllText(folder.PathFor(sub + "objects.csv"), ObjectTable.ToText(images));
             AtomicFile.WriteAllText(folder.PathFor(sub + "images.csv"), ImageTable.ToText(images));
