@@ -24,18 +24,21 @@ public static class MeasurementFigures
     public static Figure Histogram(string title, string axis, Func<RegionProperties, double> value, IReadOnlyList<(string Name, IReadOnlyList<ImageMeasurement> Images)> sets)
     {
         ArgumentNullException.ThrowIfNull(sets);
+        return Histogram(title, axis, "objects", [.. sets.Select(s => (s.Name, s.Images.SelectMany(i => i.Objects).Select(value)))]);
+    }
+
+    /// <summary>Overlaid histograms, one trace per named series (non-finite values left out), 60 bins.</summary>
+    public static Figure Histogram(string title, string xTitle, string yTitle, IReadOnlyList<(string Name, IEnumerable<double> Values)> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
         var data = new JsonArray();
-        foreach (var (name, images) in sets)
+        foreach (var (name, values) in series)
         {
             var x = new JsonArray();
-            foreach (var o in images.SelectMany(i => i.Objects))
-            {
-                double v = value(o);
-                if (double.IsFinite(v)) x.Add(v);
-            }
-            data.Add(new JsonObject { ["type"] = "histogram", ["name"] = name, ["x"] = x, ["opacity"] = sets.Count > 1 ? 0.6 : 1.0, ["nbinsx"] = 60 });
+            foreach (double v in values) if (double.IsFinite(v)) x.Add(v);
+            data.Add(new JsonObject { ["type"] = "histogram", ["name"] = name, ["x"] = x, ["opacity"] = series.Count > 1 ? 0.6 : 1.0, ["nbinsx"] = 60 });
         }
-        return new Figure(title, Layout(data, title, axis, "objects"));
+        return new Figure(title, Layout(data, title, xTitle, yTitle));
     }
 
     /// <summary>A histogram of the number of objects per image, one trace per set.</summary>

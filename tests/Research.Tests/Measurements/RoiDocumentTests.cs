@@ -51,3 +51,36 @@ public sealed class RoiDocumentTests
         Assert.All(manifest.Ontology.Tissue, t => Assert.StartsWith("UBERON:", t.Curie));
     }
 }
+
+/// <summary>croissant.json carries the manifest's ontology terms and links a measure run's rois.jsonld.</summary>
+public sealed class CroissantRoisLinkTests
+{
+    [Fact]
+    public void Croissant_names_the_terms_and_links_the_rois_file_by_path_and_digest()
+    {
+        DatasetManifest manifest = ManifestRegistry.Load(TestSupport.Repository.PathOf("data-manifests")).Get("bh2019-kidney-em-nucleus");
+        string folder = Path.Combine(Path.GetTempPath(), "research-tests-croissant-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string rois = Path.Combine(folder, "rois.jsonld");
+            File.WriteAllText(rois, "{}");
+            Research.Datasheets.DatasheetWriter.Write(manifest, Path.Combine(folder, "sheet"), new Research.Datasheets.DatasheetOptions { Rois = rois });
+            string json = File.ReadAllText(Path.Combine(folder, "sheet", "croissant.json"));
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var about = doc.RootElement.GetProperty("about").EnumerateArray().Select(a => a.GetProperty("@id").GetString()).ToList();
+            Assert.Equal(["http://purl.obolibrary.org/obo/GO_0005634", "http://purl.obolibrary.org/obo/NCBITaxon_10090", "http://purl.obolibrary.org/obo/UBERON_0002113"], about);
+            Assert.Equal("http://purl.obolibrary.org/obo/FBbi_00000256", doc.RootElement.GetProperty("measurementTechnique")[0].GetProperty("@id").GetString());
+            var file = doc.RootElement.GetProperty("distribution").EnumerateArray().Single(d => d.GetProperty("@id").GetString() == "rois.jsonld");
+            Assert.Equal("../rois.jsonld", file.GetProperty("contentUrl").GetString());
+            // SHA-256 of the two bytes "{}".
+            Assert.Equal("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", file.GetProperty("sha256").GetString());
+            var (code, output) = ReferenceScript.Run("check_jsonld.py", Path.Combine(folder, "sheet", "croissant.json"));
+            Assert.True(code == 0, output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
