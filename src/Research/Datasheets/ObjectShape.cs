@@ -8,9 +8,9 @@ namespace Research.Datasheets;
 /// </summary>
 /// <param name="Area">Pixels.</param>
 /// <param name="Eccentricity">Eccentricity of the ellipse with the object's second central moments (0 for a disc, towards 1 for a line).</param>
-/// <param name="Solidity">Area / convex area.</param>
-/// <param name="Circularity">4 π area / perimeter² (NaN for a lone pixel, whose perimeter is 0).</param>
-public readonly record struct ObjectShape(int Area, double Eccentricity, double Solidity, double Circularity)
+/// <param name="Solidity">Area / convex area (1 when not given).</param>
+/// <param name="Circularity">4 π area / perimeter² (NaN for a lone pixel, whose perimeter is 0, and when not given).</param>
+public readonly record struct ObjectShape(int Area, double Eccentricity, double Solidity = 1, double Circularity = double.NaN)
 {
     /// <summary>The shape of a measured object.</summary>
     public static ObjectShape From(RegionProperties properties)
