@@ -103,4 +103,22 @@ public sealed class MeasureTests
         Assert.Equal(2, code);
         Assert.Contains("exactly one of --labels", error);
     }
+
+    [Fact]
+    public void A_datasets_truth_and_predictions_beside_it_match_by_sample_id()
+    {
+        using var t = new TempFolder();
+        string data = t.Combine("synth");
+        var (code, _, error) = CliRunner.Run("datasets", "synth", "--out", data, "--count", "2", "--size", "64", "--seed", "3");
+        Assert.True(code == 0, error);
+        // The dataset's own label files as "predictions": both sets must measure the same objects.
+        (code, var output, error) = CliRunner.Run("measure", "--dataset", "synthetic-nuclei", "--root", data, "--pred", Path.Combine(data, "labels"), "--out", t.Combine("out"));
+        Assert.True(code == 0, error);
+        string[] truth = File.ReadAllLines(t.Combine("out", "truth", "objects.csv")), pred = File.ReadAllLines(t.Combine("out", "pred", "objects.csv"));
+        Assert.True(truth.Length > 2, output);
+        Assert.Equal(truth.Length, pred.Length);
+        Assert.StartsWith("synth-0000,", truth[1], StringComparison.Ordinal);
+        Assert.StartsWith("synth-0000.tif,", pred[1], StringComparison.Ordinal);
+        Assert.Equal(truth[1][truth[1].IndexOf(',', StringComparison.Ordinal)..], pred[1][pred[1].IndexOf(',', StringComparison.Ordinal)..]);
+    }
 }
