@@ -53,4 +53,25 @@ public sealed class HandComputedTests
         Assert.Equal(5, o.ConvexArea);
         Assert.Equal(2.0, o.CentroidCol);
     }
+
+    [Fact]
+    public void Label_values_far_above_the_pixel_count_are_objects_like_any_other()
+    {
+        var objects = RegionMeasurer.Measure(new LabelImage(3, 1, [2_000_000, 0, 70_000]));
+        Assert.Equal([70_000, 2_000_000], objects.Select(o => o.Label));
+        Assert.Equal([2.0, 0.0], objects.Select(o => o.CentroidCol));
+    }
+
+    [Fact]
+    public void Outlines_run_clockwise_through_boundary_pixel_centres()
+    {
+        var square = new int[25];
+        for (int r = 1; r <= 3; r++) for (int c = 1; c <= 3; c++) square[r * 5 + c] = 1;
+        var image = RegionMeasurer.MeasureImage("square", new LabelImage(5, 5, square), null, outlines: true);
+        Assert.Equal([(1, 1), (1, 2), (1, 3), (2, 3), (3, 3), (3, 2), (3, 1), (2, 1)], image.Outlines[0]);
+        var diagonal = RegionMeasurer.MeasureImage("diagonal", new LabelImage(3, 3, [1, 0, 0, 0, 1, 0, 0, 0, 1]), null, outlines: true);
+        Assert.Equal([(0, 0), (1, 1), (2, 2), (1, 1)], diagonal.Outlines[0]);
+        var pixel = RegionMeasurer.MeasureImage("pixel", new LabelImage(2, 2, [0, 0, 0, 4]), null, outlines: true);
+        Assert.Equal([(1, 1)], pixel.Outlines[0]);
+    }
 }
