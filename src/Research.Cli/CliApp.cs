@@ -70,6 +70,7 @@ public static class CliApp
         root.Subcommands.Add(RleCommand.Create(context));
         root.Subcommands.Add(QuickstartCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(MeasureCommand.Create(context));
         root.Subcommands.Add(AugmentCommand.Create(context));
         root.Subcommands.Add(PreprocessCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));

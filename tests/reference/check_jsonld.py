@@ -19,6 +19,7 @@ SCHEMA_ORG_TERMS = {
     "name", "description", "license", "url", "creator", "publisher", "datePublished", "dateCreated", "dateModified",
     "distribution", "keywords", "version", "contentUrl", "contentSize", "encodingFormat", "sha256", "sameAs",
     "inLanguage", "isAccessibleForFree", "alternateName", "identifier", "email", "citation",
+    "about", "measurementTechnique",  # ontology terms of the objects and imaging method (OBO PURLs)
 }
 
 

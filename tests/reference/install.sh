@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the reference benchmark scripts (tests/reference/*.py) need: Debian's/Ubuntu's python3 with
-# python3-numpy, python3-opencv, python3-pil and python3-torch (the training-step reference). The scripts run with /usr/bin/python3, never a pyenv, conda
+# python3-numpy, python3-opencv, python3-pil, python3-torch (the training-step reference) and python3-skimage (regionprops). The scripts run with /usr/bin/python3, never a pyenv, conda
 # or venv interpreter, so the versions are the distribution's. Packages already present are left alone.
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-packages=(python3 python3-numpy python3-opencv python3-pil python3-torch)
+packages=(python3 python3-numpy python3-opencv python3-pil python3-torch python3-skimage)
 missing=()
 for package in "${packages[@]}"; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -21,14 +21,15 @@ public static class DatasheetCommand
         var outDir = new Option<string>("--out") { Description = "Output folder: datasheet.md, datasheet.html, croissant.json, stats.json, per_image.csv, sha256sums.txt.", Required = true };
         var split = new Option<string?>("--split") { Description = "Manifest split to measure (default: the split whose folder --root is, else every split found under it)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
+        var rois = new Option<string?>("--rois") { Description = "A research measure run's rois.jsonld to link from croissant.json." };
         var command = new Command("datasheet", "Write a datasheet (Gebru et al.): the manifest's answers with the composition measured from the data, as Markdown, HTML with figures, and Croissant JSON-LD.")
         {
-            id, root, outDir, split, force,
+            id, root, outDir, split, force, rois,
         };
         command.SetAction(parse =>
         {
             var manifest = DatasetsVerbs.Registry(parse).Get(parse.GetValue(id)!);
-            var options = new DatasheetOptions { Root = parse.GetValue(root), Split = parse.GetValue(split), Force = parse.GetValue(force) };
+            var options = new DatasheetOptions { Root = parse.GetValue(root), Split = parse.GetValue(split), Force = parse.GetValue(force), Rois = parse.GetValue(rois) };
             DatasheetResult result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress =>
                 DatasheetWriter.Write(manifest, parse.GetValue(outDir)!, options, null,
                     progress is null ? null : new Progress<int>(done => progress.Report(new WorkflowProgress("Measuring", done, 0)))));

@@ -88,8 +88,10 @@ public static class ComputedTables
             SummaryRow("objects per annotated image", stats.ObjectsPerImage),
             SummaryRow("object area (pixels)", stats.ObjectArea),
             SummaryRow("object eccentricity", Summary.Of(c.Objects.Select(o => o.Eccentricity))),
+            SummaryRow("object solidity", Summary.Of(c.Objects.Select(o => o.Solidity))),
+            SummaryRow("object circularity", Summary.Of(c.Objects.Select(o => o.Circularity).Where(double.IsFinite))),
             SummaryRow("foreground fraction per annotated image", Summary.Of(annotated.Select(r => r.ForegroundFraction).Where(v => !double.IsNaN(v)))),
-        ], "Eccentricity of the ellipse with the object's second moments (0 disc, towards 1 elongated), as scikit-image regionprops.");
+        ], "Shapes as scikit-image regionprops (research measure): eccentricity of the ellipse with the object's second moments (0 disc, towards 1 elongated); solidity = area / convex area; circularity = 4 pi area / perimeter² (one-pixel objects, of perimeter 0, left out).");
     }
 
     private static IReadOnlyList<string> SummaryRow(string name, Summary s) => Row(name, Number(s.Min), Number(s.Median), Number(s.Mean), Number(s.Max));

@@ -20,7 +20,8 @@ public static class Croissant
     public const string SumsFile = "sha256sums.txt";
 
     /// <summary>Builds the JSON-LD document; <paramref name="sumsSha256"/> is the digest of <see cref="SumsFile"/> (null when no data were measured).</summary>
-    public static JsonObject Build(DatasetManifest manifest, Composition composition, DateTimeOffset generated, string? sumsSha256)
+    /// <remarks><paramref name="rois"/>, when given, adds a FileObject for a measure run's rois.jsonld (<see cref="CroissantOntology"/>).</remarks>
+    public static JsonObject Build(DatasetManifest manifest, Composition composition, DateTimeOffset generated, string? sumsSha256, CroissantOntology.RoisLink? rois = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(composition);
@@ -44,7 +45,9 @@ public static class Croissant
             var text = questions.SelectMany(id => ManifestAnswers.For(manifest, DatasheetQuestions.Get(id))).Distinct().ToList();
             if (text.Count > 0) doc[property] = string.Join("\n\n", text);
         }
+        CroissantOntology.AddTerms(doc, manifest);
         var (distribution, imageSet, maskSet) = Distribution(manifest, composition, sumsSha256);
+        if (rois is not null) distribution.Add(CroissantOntology.FileObject(rois));
         doc["distribution"] = distribution;
         doc["recordSet"] = RecordSets(manifest, imageSet, maskSet);
         return doc;
@@ -60,7 +63,7 @@ public static class Croissant
     }
 
     /// <summary>Writes <c>croissant.json</c> (and, when measured, <see cref="SumsFile"/>) into the folder of <paramref name="path"/>.</summary>
-    public static void Write(string path, DatasetManifest manifest, Composition composition, DateTimeOffset generated)
+    public static void Write(string path, DatasetManifest manifest, Composition composition, DateTimeOffset generated, CroissantOntology.RoisLink? rois = null)
     {
         ArgumentNullException.ThrowIfNull(composition);
         string? sums = null;
@@ -70,7 +73,7 @@ public static class Croissant
             IO.AtomicFile.WriteAllBytes(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, SumsFile), bytes);
             sums = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         }
-        IO.AtomicFile.WriteAllText(path, Build(manifest, composition, generated, sums).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        IO.AtomicFile.WriteAllText(path, Build(manifest, composition, generated, sums, rois).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
     private static JsonArray Creators(DatasetManifest manifest)

@@ -11,6 +11,9 @@ public sealed record DatasheetOptions
     /// <value>The default value is null.</value>
     public string? Split { get; init; }
 
+    /// <summary>A <c>research measure</c> run's <c>rois.jsonld</c> to link from croissant.json (by relative path and SHA-256), or null.</summary>
+    public string? Rois { get; init; }
+
     /// <summary>Replace the output folder when it exists and is not empty.</summary>
     /// <value>The default value is false.</value>
     public bool Force { get; init; }

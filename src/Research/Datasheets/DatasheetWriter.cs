@@ -25,7 +25,7 @@ public static class DatasheetWriter
         var files = new List<string> { "datasheet.md", "datasheet.html", "croissant.json" };
         AtomicFile.WriteAllText(output.PathFor("datasheet.md"), MarkdownDatasheet.Render(manifest, composition, generated));
         HtmlDatasheet.Write(output.PathFor("datasheet.html"), manifest, composition, generated, options.ExampleImages);
-        Croissant.Write(output.PathFor("croissant.json"), manifest, composition, generated);
+        Croissant.Write(output.PathFor("croissant.json"), manifest, composition, generated, RoisLink(options.Rois, output.Target));
         DatasheetStats? stats = null;
         if (composition.Measured)
         {
@@ -36,5 +36,12 @@ public static class DatasheetWriter
         }
         output.Commit();
         return new DatasheetResult(output.Target, composition, stats, files);
+    }
+
+    private static CroissantOntology.RoisLink? RoisLink(string? rois, string folder)
+    {
+        if (rois is null) return null;
+        if (!File.Exists(rois)) throw new InputException($"--rois {rois}: the file does not exist; give the rois.jsonld written by research measure.");
+        return new CroissantOntology.RoisLink(Path.GetRelativePath(folder, Path.GetFullPath(rois)).Replace('\\', '/'), FileHash.Sha256(rois));
     }
 }

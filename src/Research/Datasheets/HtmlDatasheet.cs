@@ -26,6 +26,7 @@ public static class HtmlDatasheet
         {
             blocks.Add(new HtmlBlock("<h2>Figures</h2>"));
             blocks.AddRange(DatasheetFigures.All(composition).Select(f => new FigureBlock(f)));
+            blocks.AddRange(DatasheetShapeFigures.All(composition).Select(f => new FigureBlock(f)));
             if (examples is not null) blocks.Add(new PictureBlock("Example images with their instance outlines (spread over the modality groups)", examples));
         }
         foreach (DatasheetSection section in Enum.GetValues<DatasheetSection>())

@@ -3,6 +3,8 @@ using Research.Datasets.Layouts;
 using Research.Datasets.Validation;
 using Research.Imaging;
 using Research.Imaging.Codecs;
+using Research.Measurements;
+using Research.Metrics;
 
 namespace Research.Datasheets;
 
@@ -39,7 +41,8 @@ public sealed class TruthFacts
 
 /// <summary>
 /// Measures one sample's truth against its image size: one-object mask files are decoded one by one (hashing the bytes
-/// read), combined on an <see cref="ObjectMaskCanvas"/> that counts overlapping pixels, and measured by their moments;
+/// read), combined on an <see cref="ObjectMaskCanvas"/> that counts overlapping pixels, and measured with
+/// <see cref="RegionMeasurer"/> (area, eccentricity, solidity, circularity);
 /// label images and RLE rows come from the layout reader; semantic masks give class pixel counts.
 /// </summary>
 public static class TruthMeasure
@@ -77,20 +80,22 @@ public static class TruthMeasure
                 facts.OverlappingPixels += pixels;
                 facts.Problems.Add(new DatasetProblem(ProblemKind.Overlap, path, $"overlaps object {label} of image {sample.Id} in {pixels} pixel(s)"));
             }
-            if (extent.Pixels > 0) facts.Objects.Add(Moments(mask, extent).Shape());
+            if (extent.Pixels > 0) facts.Objects.Add(Shape(mask, extent));
         }
         if (canvas is not null) Classes(canvas.Labels, facts);
     }
 
-    private static ObjectMoments Moments(Image<byte> mask, MaskExtent extent)
+    /// <summary>One mask file's object measured on its extent (every foreground pixel is the object, even in pieces).</summary>
+    private static ObjectShape Shape(Image<byte> mask, MaskExtent extent)
     {
-        var m = new ObjectMoments();
-        for (int y = extent.MinY; y <= extent.MaxY; y++)
+        int w = extent.MaxX - extent.MinX + 1, h = extent.MaxY - extent.MinY + 1;
+        var data = new int[w * h];
+        for (int y = 0; y < h; y++)
         {
-            ReadOnlySpan<byte> row = mask.Row(y);
-            for (int x = extent.MinX; x <= extent.MaxX; x++) if (row[x] != 0) m.Add(x, y);
+            ReadOnlySpan<byte> row = mask.Row(extent.MinY + y).Slice(extent.MinX, w);
+            for (int x = 0; x < w; x++) data[y * w + x] = row[x] != 0 ? 1 : 0;
         }
-        return m;
+        return ObjectShape.From(RegionMeasurer.Measure(new LabelImage(w, h, data)).Single());
     }
 
     private static string MaskWhere(DatasetSample sample) => sample.MaskPaths.Count > 0 ? sample.MaskPaths[0] : sample.ImagePath;
@@ -115,18 +120,7 @@ public static class TruthMeasure
         string where = MaskWhere(sample);
         var labels = ReadOrRecord(() => sample.Instances, where, facts);
         if (labels is null || !SameSize(where, labels, size, facts)) return;
-        var moments = new Dictionary<int, ObjectMoments>();
-        for (int y = 0; y < labels.Height; y++)
-        {
-            ReadOnlySpan<ushort> row = labels.Row(y);
-            for (int x = 0; x < row.Length; x++)
-            {
-                if (row[x] == 0) continue;
-                ref ObjectMoments m = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(moments, row[x], out _);
-                m.Add(x, y);
-            }
-        }
-        foreach (var (_, m) in moments.OrderBy(p => p.Key)) facts.Objects.Add(m.Shape());
+        facts.Objects.AddRange(RegionMeasurer.Measure(LabelImage.From(labels, where)).Select(ObjectShape.From));
         Classes(labels, facts);
     }
 

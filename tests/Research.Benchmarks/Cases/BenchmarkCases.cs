@@ -19,6 +19,7 @@ public static class BenchmarkCases
         new TrainStepUnet16Case(),
         new TrainEpochOverlapCase(),
         new PredictDsbTestCase(),
+        new MeasureDsb2018Case(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>

@@ -85,7 +85,8 @@ public sealed class Dsb2018DatasheetTests(Dsb2018DatasheetFixture fixture) : ICl
     public void Html_draws_offline_in_headless_chromium()
     {
         string html = File.ReadAllText(Path.Combine(fixture.Folder, "datasheet.html"));
-        Assert.Equal(5, html.Split("window.Plotly.newPlot(").Length - 1);
+        // Five composition figures and three object-shape figures (eccentricity, solidity, circularity).
+        Assert.Equal(8, html.Split("window.Plotly.newPlot(").Length - 1);
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script src=", html, StringComparison.Ordinal);
         var (shot, log) = HeadlessChromium.Render(Path.Combine(fixture.Folder, "datasheet.html"));

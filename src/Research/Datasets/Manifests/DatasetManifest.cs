@@ -41,6 +41,9 @@ public sealed record DatasetManifest
     /// <summary>Tissue, organ or cell type.</summary>
     public string Tissue { get; init; } = "";
 
+    /// <summary>Ontology terms for the objects, imaging method, organism and tissue, when the sources support them.</summary>
+    public OntologyTerms? Ontology { get; init; }
+
     /// <summary>Tasks the truth supports.</summary>
     public IReadOnlyList<DatasetTask> Tasks { get; init; } = [];
 

@@ -23,6 +23,7 @@ public static partial class ManifestLoader
         .WithTypeMapping<IReadOnlyList<FileChecksum>, List<FileChecksum>>()
         .WithTypeMapping<IReadOnlyList<DirectDownload>, List<DirectDownload>>()
         .WithTypeMapping<IReadOnlyList<ManifestField>, List<ManifestField>>()
+        .WithTypeMapping<IReadOnlyList<OntologyTerm>, List<OntologyTerm>>()
         .WithTypeMapping<IReadOnlyDictionary<int, string>, Dictionary<int, string>>()
         .WithTypeMapping<IReadOnlyDictionary<string, string>, Dictionary<string, string>>()
         .Build();

@@ -67,7 +67,7 @@ public sealed class DatasetPairSource : ILabelPairSource
         }
     }
 
-    private static LabelImage Truth(DatasetSample sample)
+    internal static LabelImage Truth(DatasetSample sample)
     {
         string name = sample.MaskPaths.Count == 1 ? sample.MaskPaths[0] : Path.GetDirectoryName(sample.MaskPaths[0]) ?? sample.Id;
         if (sample.ReadInstances() is { } instances) return LabelImage.From(instances, name);
