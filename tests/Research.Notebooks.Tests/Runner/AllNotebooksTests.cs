@@ -37,7 +37,7 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
     public static TheoryData<string> Names => new([.. new[]
     {
         "01-datasets-and-datasheets", "02-preprocessing", "03-augmentation-113-fold", "04-training", "05-evaluation-and-metric-plots",
-        "06-reproduce-figure", "workshop-1-metrics-by-hand", "workshop-2-augment-and-train",
+        "06-reproduce-figure", "10-reproduce-bh2019", "workshop-1-metrics-by-hand", "workshop-2-augment-and-train",
     }]);
 
     [Fact]
@@ -81,6 +81,7 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
     [InlineData("04-training", 4, 0)]
     [InlineData("05-evaluation-and-metric-plots", 3, 2)]
     [InlineData("06-reproduce-figure", 4, 0)]
+    [InlineData("10-reproduce-bh2019", 4, 8)]
     [InlineData("workshop-2-augment-and-train", 2, 1)]
     public void Outputs_hold_real_figures_and_images(string name, int figures, int images)
     {
