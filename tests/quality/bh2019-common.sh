@@ -51,11 +51,14 @@ preprocess_all() {
 # train_run NAME AUGMENT EPOCHS SEED: a bh2019-unet run in OUT/NAME; the preprocessing steps are copied into it.
 train_run() {
   local name="$1" augment="$2" epochs="$3" seed="$4"
-  nice "$research" train --dataset "$manifest" --root "$out/pre/train" --out "$out/$name" --model bh2019-unet \
+  local timer=(); [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -f "%M" -o "$out/$name.peak_rss_kb")
+  nice "${timer[@]}" "$research" train --dataset "$manifest" --root "$out/pre/train" --out "$out/$name" --model bh2019-unet \
     --base-filters "$FILTERS" --loss bce-dice --optimizer adam --lr "$LR" --schedule step --epochs "$epochs" \
     --batch "$BATCH" --size "$CROP" --augment "$augment" --normalize minmax --val-fraction "$VAL" --threads "$THREADS" \
     --seed "$seed" --quiet
   cp "$out/preprocessing.json" "$out/$name/preprocessing.json"
+  [[ -f "$out/$name.peak_rss_kb" ]] && mv "$out/$name.peak_rss_kb" "$out/$name/peak_rss_kb.txt"
+  return 0
 }
 
 # predict_eval NAME: predicts the preprocessed test and blank images with OUT/NAME, scores the test predictions

@@ -11,6 +11,7 @@
 # FILTERS (32), BATCH (4), FOLD113_EPOCHS (1 = 113 x the training images), SEEDS (first one used here), CLIP (2.0),
 # TILES (8), GAMMA (1.2), LR (0.001), VAL (0.2), THREADS (2). The issue's budget is 60 minutes of CPU training on
 # 2 cores: check the time of the first epoch in OUT/run/metrics.csv and adjust FILTERS or CROP if it would not fit.
+# Peak resident memory of each training is written to OUT/<run>/peak_rss_kb.txt (GNU time), wall times to OUT/times.txt.
 set -euo pipefail
 out="${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/bh2019-quality}"
 source "$(dirname "${BASH_SOURCE[0]}")/bh2019-common.sh"
@@ -33,5 +34,6 @@ if [[ "${RECORD:-0}" == 1 ]]; then
   cp "$out/published-eval/summary.json" "$out/published-eval/per_image.csv" "$dest/published/"
   cp "$out/run-eval/summary.json" "$out/run-eval/per_image.csv" "$out/run-eval/blank_with_foreground.txt" \
      "$out/run/metrics.csv" "$out/run/config.json" "$out/preprocessing.json" "$out/times.txt" "$dest/ours/"
+  [[ -f "$out/run/peak_rss_kb.txt" ]] && cp "$out/run/peak_rss_kb.txt" "$dest/ours/"
   echo "recorded in $dest"
 fi
