@@ -68,19 +68,18 @@ public sealed class Bh2019LibraryTests
     [Fact]
     public void Palette_png_reads_as_grey_when_every_entry_is_grey_and_as_rgb_otherwise()
     {
+        using var temp = new Research.Tests.Imaging.Codecs.TempFolder();
         byte[] greyPalette = [0, 0, 0, 128, 128, 128, 255, 255, 255];
-        var grey = (Image<byte>)ImageFile.Read(Write(greyPalette, "grey.png"));
+        var grey = (Image<byte>)ImageFile.Read(WriteIn(temp.Path, greyPalette, "grey.png"));
         Assert.Equal(1, grey.Channels);
         Assert.Equal([0, 128, 255], grey.Data);
         byte[] colourPalette = [0, 0, 0, 255, 0, 0, 255, 255, 255];
-        var colour = (Image<byte>)ImageFile.Read(Write(colourPalette, "colour.png"));
+        var colour = (Image<byte>)ImageFile.Read(WriteIn(temp.Path, colourPalette, "colour.png"));
         Assert.Equal(3, colour.Channels);
         Assert.Equal([0, 0, 0, 255, 0, 0, 255, 255, 255], colour.Data);
     }
 
-    /// <summary>A 3x1 8-bit palette PNG holding indices 0, 1, 2 (chunks written by hand).</summary>
-    private static string Write(byte[] palette, string name) => WriteIn(Path.GetTempPath(), palette, name);
-
+    /// <summary>A 3x1 8-bit palette PNG holding indices 0, 1, 2 (chunks written by hand) in <paramref name="folder"/>.</summary>
     private static string WriteIn(string folder, byte[] palette, string name)
     {
         using var file = new MemoryStream();
