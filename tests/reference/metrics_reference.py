@@ -217,6 +217,10 @@ def summary(images):
                         "dice": float(np.mean([im["pixel"]["dice"] for im in images]))},
         "dsb2018_score": float(np.mean([im["dsb2018"] for im in images])),
         "matching": {},
+        # Keras-style smoothed scores, smooth = 1: (I + 1) / (U + 1) and (2I + 1) / (|A| + |B| + 1).
+        "pixel_smoothed": {"smooth": 1, "iou": (tp + 1) / (tp + fp + fn + 1), "dice": (2 * tp + 1) / (2 * tp + fp + fn + 1),
+                           "iou_mean": float(np.mean([(im["pixel"]["tp"] + 1) / (im["pixel"]["tp"] + im["pixel"]["fp"] + im["pixel"]["fn"] + 1) for im in images])),
+                           "dice_mean": float(np.mean([(2 * im["pixel"]["tp"] + 1) / (2 * im["pixel"]["tp"] + im["pixel"]["fp"] + im["pixel"]["fn"] + 1) for im in images]))},
     }
     for t in TAUS:
         c = {k: sum(im["matching"][str(t)][k] for im in images) for k in ("tp", "fp", "fn", "sum_iou")}

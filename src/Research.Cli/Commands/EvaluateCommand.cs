@@ -33,9 +33,12 @@ public static class EvaluateCommand
         var binary = new Option<Connectivity?>("--binary") { Description = "Treat labels as binary masks and split them into connected components: Four or Eight." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
+        var resize = new Option<PredictionResize>("--resize-pred") { Description = "none (a prediction of another size than its truth is an error) or nearest (resize it to the truth's size, nearest neighbour at pixel centres).", DefaultValueFactory = _ => PredictionResize.None };
+        var pairing = new Option<PredictionPairing>("--pair") { Description = "stem (prediction and truth share a file stem) or sorted (the k-th prediction file, sorted by name, belongs to the k-th true image; --pred only).", DefaultValueFactory = _ => PredictionPairing.Stem };
+        var pattern = new Option<string>("--pred-pattern") { Description = "Only the prediction files matching this pattern (* and ? wildcards), e.g. '*_Pred_Binary.png'.", DefaultValueFactory = _ => "*" };
         var command = new Command("evaluate", "Evaluate predicted label images against the truth: pixel, DSB2018, matching, CTC, counting, centroid and boundary metrics.")
         {
-            pred, predRle, truth, truthDataset, root, split, outDir, strict, taus, radius, tolerance, binary, noReport, force,
+            pred, predRle, truth, truthDataset, root, split, outDir, strict, taus, radius, tolerance, binary, resize, pairing, pattern, noReport, force,
         };
         command.SetAction(parse =>
         {
@@ -45,12 +48,16 @@ public static class EvaluateCommand
                 CentroidRadius = parse.GetValue(radius),
                 BoundaryTolerance = parse.GetValue(tolerance),
                 BinaryComponents = parse.GetValue(binary),
+                ResizePredictions = parse.GetValue(resize),
             };
             options.Validate();
             string? predFolder = parse.GetValue(pred), predFile = parse.GetValue(predRle);
             if ((predFolder is null) == (predFile is null)) throw new InputException("Give exactly one of --pred DIR (label images) or --pred-rle FILE (Kaggle RLE CSV).");
-            IPredictionSet predictions = predFolder is not null ? new FolderPredictions(predFolder) : new RlePredictions(predFile!);
-            var (source, missing, unmatched) = Source(context, parse, predictions, truth, truthDataset, root, split, strict);
+            string? splitRoot = parse.GetValue(truthDataset) is { } ds
+                ? DatasetRoots.SplitFolder(context, ds, parse.GetValue(root), parse.GetValue(split), annotatedOnly: true)
+                : null;
+            IPredictionSet predictions = Predictions(parse, predFolder, predFile, pairing, pattern, truth, truthDataset, splitRoot);
+            var (source, missing, unmatched) = Source(parse, predictions, truth, truthDataset, splitRoot, strict);
             foreach (string id in missing) context.Error.WriteLine($"research: warning: no prediction for '{id}'; counted as an empty prediction (--strict makes this an error).");
             foreach (string id in unmatched) context.Error.WriteLine($"research: warning: prediction '{id}' has no true image; ignored.");
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => EvaluationRun.Run(source, options, parse.GetValue(outDir)!, parse.GetValue(force),
@@ -60,14 +67,36 @@ public static class EvaluateCommand
             string tau = EvaluationOptions.TauKey(options.Taus[0]);
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Images} images: DSB2018 {s.Dsb2018Score:F4}, pixel IoU {s.Pixel.Iou:F4}, F1@{tau} {s.Matching[tau].F1:F4}, SEG {s.Ctc.Seg:F4}, DET {s.Ctc.Det:F4}"));
+            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Pixel IoU {s.Pixel.Iou:F4} (micro), {s.PixelMacro.Iou:F4} (mean of images); Dice {s.Pixel.Dice:F4} (micro), {s.PixelMacro.Dice:F4} (mean); smoothed (s = 1) IoU {s.PixelSmoothed.IouMean:F4}, Dice {s.PixelSmoothed.DiceMean:F4} (mean of images)"));
+            if (s.PredictionResize is { } r) context.Console.WriteLine($"Predictions resized to the truth's size (nearest neighbour): {r.ResizedImages} of {r.Images}.");
             context.Console.WriteLine($"Wrote {result.Folder}: summary.json, per_image.csv, provenance.json{(parse.GetValue(noReport) ? "" : ", report.html")}");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static (ILabelPairSource Source, IReadOnlyList<string> Missing, IReadOnlyList<string> Unmatched) Source(CliContext context, ParseResult parse, IPredictionSet predictions,
-        Option<string> truth, Option<string> truthDataset, Option<string> root, Option<string?> split, Option<bool> strict)
+    private static IPredictionSet Predictions(ParseResult parse, string? folder, string? rle, Option<PredictionPairing> pairing, Option<string> pattern,
+        Option<string> truth, Option<string> truthDataset, string? splitRoot)
+    {
+        string glob = parse.GetValue(pattern) ?? "*";
+        if (parse.GetValue(pairing) == PredictionPairing.Stem)
+        {
+            if (rle is not null) return new RlePredictions(rle);
+            return glob == "*" ? new FolderPredictions(folder!) : new FolderPredictions(folder!, glob);
+        }
+        if (folder is null) throw new InputException("--pair sorted pairs the files of a --pred folder; an RLE file's ImageIds are matched by name.");
+        string? truthFolder = parse.GetValue(truth), dataset = parse.GetValue(truthDataset);
+        IReadOnlyList<string> ids = truthFolder is not null
+            ? [.. LabelFolder.Index(truthFolder, "--truth").Keys]
+            : dataset is not null && splitRoot is not null
+                ? DatasetPairSource.TruthIds(Research.Datasets.Manifests.ManifestRegistry.Load().Get(dataset), splitRoot)
+                : throw new InputException("Give exactly one of --truth DIR (label images) or --truth-dataset ID --root DIR (a manifest dataset's split).");
+        return new OrderedPredictions(folder, glob, ids);
+    }
+
+    private static (ILabelPairSource Source, IReadOnlyList<string> Missing, IReadOnlyList<string> Unmatched) Source(ParseResult parse, IPredictionSet predictions,
+        Option<string> truth, Option<string> truthDataset, string? splitRoot, Option<bool> strict)
     {
         string? folder = parse.GetValue(truth), dataset = parse.GetValue(truthDataset);
         if ((folder is null) == (dataset is null)) throw new InputException("Give exactly one of --truth DIR (label images) or --truth-dataset ID --root DIR (a manifest dataset's split).");
@@ -76,8 +105,7 @@ public static class EvaluateCommand
             var fromFolder = new FolderPairSource(predictions, folder, parse.GetValue(strict));
             return (fromFolder, fromFolder.Missing, fromFolder.Unmatched);
         }
-        string splitRoot = DatasetRoots.SplitFolder(context, dataset, parse.GetValue(root), parse.GetValue(split), annotatedOnly: true)
-            ?? throw new InputException($"--truth-dataset {dataset} needs --root DIR, the dataset's root (e.g. .../dsb2018 with --split stage1_test).");
+        if (splitRoot is null) throw new InputException($"--truth-dataset {dataset} needs --root DIR, the dataset's root (e.g. .../dsb2018 with --split stage1_test).");
         var manifest = Research.Datasets.Manifests.ManifestRegistry.Load().Get(dataset!);
         var fromDataset = new DatasetPairSource(predictions, manifest, splitRoot, parse.GetValue(strict));
         return (fromDataset, fromDataset.Missing, fromDataset.Unmatched);

@@ -43,7 +43,8 @@ public sealed class TruthFacts
 /// Measures one sample's truth against its image size: one-object mask files are decoded one by one (hashing the bytes
 /// read), combined on an <see cref="ObjectMaskCanvas"/> that counts overlapping pixels, and measured with
 /// <see cref="RegionMeasurer"/> (area, eccentricity, solidity, circularity);
-/// label images and RLE rows come from the layout reader; semantic masks give class pixel counts.
+/// label images and RLE rows come from the layout reader; semantic masks give class pixel counts, and binary ones
+/// (values 0 and 1) also one object per 4-connected component.
 /// </summary>
 public static class TruthMeasure
 {
@@ -141,6 +142,13 @@ public static class TruthMeasure
         foreach (byte v in mask.Span) counts[v]++;
         for (int v = 0; v < 256; v++) if (counts[v] > 0) facts.ClassPixels[v] = counts[v];
         facts.Foreground = mask.Data.Length - counts[0];
+        if (counts.AsSpan(2).ContainsAnyExcept(0L)) return;
+        // A binary mask (0/1 after the reader's threshold): each 4-connected component is one object, as evaluation
+        // splits semantic truth.
+        var foreground = new bool[mask.Data.Length];
+        for (int i = 0; i < foreground.Length; i++) foreground[i] = mask.Data[i] != 0;
+        int[] labels = Processing.Labels.ConnectedComponents.Label(foreground, mask.Width, mask.Height, Processing.Labels.Connectivity.Four, out int objects);
+        facts.Objects.AddRange(RegionMeasurer.Measure(new LabelImage(mask.Width, mask.Height, labels)).Select(ObjectShape.From));
     }
 
     private static Image<byte>? Read(string path, TruthFacts facts)

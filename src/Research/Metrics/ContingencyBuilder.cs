@@ -20,7 +20,7 @@ public static class ContingencyBuilder
         if (truth.Width != prediction.Width || truth.Height != prediction.Height)
         {
             throw new InputException(
-                $"{prediction.Name} is {prediction.Width}x{prediction.Height} but {truth.Name} is {truth.Width}x{truth.Height}; a prediction must have the size of its true label image.");
+                $"{prediction.Name} is {prediction.Width}x{prediction.Height} but {truth.Name} is {truth.Width}x{truth.Height}; a prediction must have the size of its true label image (evaluate --resize-pred nearest resizes predictions to the truth's size).");
         }
         var state = new Accumulators();
         int w = truth.Width;

@@ -31,6 +31,12 @@ public sealed record EvaluationOptions
     /// </summary>
     public Connectivity? BinaryComponents { get; init; }
 
+    /// <summary>
+    /// What to do with a prediction whose size differs from its truth.
+    /// <value>The default value is <see cref="Evaluation.PredictionResize.None"/> (an error naming both files).</value>
+    /// </summary>
+    public Evaluation.PredictionResize ResizePredictions { get; init; } = Evaluation.PredictionResize.None;
+
     /// <summary>Throws <see cref="InputException"/> for an invalid setting.</summary>
     public void Validate()
     {

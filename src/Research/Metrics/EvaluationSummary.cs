@@ -3,7 +3,7 @@ namespace Research.Metrics;
 /// <summary>
 /// The dataset-level result, serialised as summary.json with exactly the keys <c>images</c>, <c>pixel</c>,
 /// <c>pixel_macro</c>, <c>dsb2018_score</c>, <c>matching</c>, <c>ctc</c>, <c>counting</c>, <c>centroid</c>,
-/// <c>boundary</c>. Reductions: pixel, matching, ctc and centroid pool counts over images (micro); pixel_macro,
+/// <c>boundary</c>, <c>pixel_smoothed</c>, and <c>prediction_resize</c> when predictions were resized. Reductions: pixel, matching, ctc and centroid pool counts over images (micro); pixel_macro,
 /// dsb2018_score and boundary average per-image scores (macro); counting works on per-image counts.
 /// </summary>
 /// <param name="Images">Number of images.</param>
@@ -23,6 +23,12 @@ public sealed record EvaluationSummary(
     /// <summary>Whether the boundary metrics were computed (not serialised).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool BoundaryComputed { get; init; } = true;
+
+    /// <summary>The smoothed pixel scores (smooth = 1), pooled and per-image mean.</summary>
+    public PixelSmoothedSummary PixelSmoothed { get; init; } = new(1, 0, 0, 0, 0);
+
+    /// <summary>Whether and how many predictions were resized to their truth's size; null (not written) when resizing was off.</summary>
+    public Evaluation.PredictionResizeSummary? PredictionResize { get; init; }
 
     /// <summary>Summarises per-image results with the thresholds of <paramref name="options"/>.</summary>
     public static EvaluationSummary Of(IReadOnlyList<ImageMetrics> images, EvaluationOptions options)
@@ -51,6 +57,8 @@ public sealed record EvaluationSummary(
             boundary ? new BoundarySummary(Mean(images, m => m.Hd95!.Value), Mean(images, m => m.Nsd!.Value)) : new BoundarySummary(0, 0))
         {
             BoundaryComputed = boundary,
+            PixelSmoothed = new PixelSmoothedSummary(PixelSmoothedSummary.DefaultSmooth, pixel.SmoothedIou(), pixel.SmoothedDice(),
+                Mean(images, m => m.Pixel.SmoothedIou()), Mean(images, m => m.Pixel.SmoothedDice())),
         };
     }
 
@@ -64,6 +72,21 @@ public sealed record EvaluationSummary(
 /// <param name="Precision">TP/(TP+FP).</param>
 /// <param name="Recall">TP/(TP+FN).</param>
 public sealed record PixelSummary(double Iou, double Dice, double Precision, double Recall);
+
+/// <summary>
+/// Pixel scores with the smoothing term of Keras-style code (the BH2019 project's metrics): IoU = (TP + s) / (TP + FP +
+/// FN + s), Dice = (2 TP + s) / (2 TP + FP + FN + s), pooled over all pixels and as the mean of per-image values.
+/// </summary>
+/// <param name="Smooth">The smoothing term s.</param>
+/// <param name="Iou">Smoothed IoU of the pooled counts.</param>
+/// <param name="Dice">Smoothed Dice of the pooled counts.</param>
+/// <param name="IouMean">Mean of per-image smoothed IoU.</param>
+/// <param name="DiceMean">Mean of per-image smoothed Dice.</param>
+public sealed record PixelSmoothedSummary(double Smooth, double Iou, double Dice, double IouMean, double DiceMean)
+{
+    /// <summary>The smoothing term used: 1.</summary>
+    public const double DefaultSmooth = 1;
+}
 
 /// <summary>Macro (per-image mean) pixel scores.</summary>
 /// <param name="Iou">Mean per-image IoU.</param>

@@ -5,7 +5,11 @@ namespace Research.Metrics;
 /// <param name="Truth">True instance labels.</param>
 /// <param name="Prediction">Predicted instance labels.</param>
 /// <param name="MissingPrediction">True when the source had no prediction for this image and supplied an empty one.</param>
-public sealed record LabelPair(string Id, LabelImage Truth, LabelImage Prediction, bool MissingPrediction = false);
+public sealed record LabelPair(string Id, LabelImage Truth, LabelImage Prediction, bool MissingPrediction = false)
+{
+    /// <summary>The prediction's size before it was resized to the truth's (<see cref="Evaluation.ResizingPairSource"/>), or null.</summary>
+    public (int Width, int Height)? PredictionResizedFrom { get; init; }
+}
 
 /// <summary>
 /// Where evaluation pairs come from: two label folders (<see cref="Evaluation.FolderPairSource"/>), and, to be

@@ -24,6 +24,15 @@ public readonly record struct PixelCounts(long TruePositives, long FalsePositive
     /// <summary>TP / (TP + FN).</summary>
     public double Recall => Ratio.Of(TruePositives, TruePositives + FalseNegatives, Empty);
 
+    /// <summary>
+    /// The smoothed IoU of Keras-style segmentation code (the BH2019 project's): (TP + smooth) / (TP + FP + FN + smooth);
+    /// 1 for an image with empty truth and empty prediction.
+    /// </summary>
+    public double SmoothedIou(double smooth = 1) => (TruePositives + smooth) / (TruePositives + FalsePositives + FalseNegatives + smooth);
+
+    /// <summary>The smoothed Dice: (2 TP + smooth) / (|truth| + |prediction| + smooth) = (2 TP + smooth) / (2 TP + FP + FN + smooth).</summary>
+    public double SmoothedDice(double smooth = 1) => (2.0 * TruePositives + smooth) / (2.0 * TruePositives + FalsePositives + FalseNegatives + smooth);
+
     /// <summary>The counts of one image.</summary>
     public static PixelCounts Of(ContingencyTable table) =>
         new(table.TruePositivePixels, table.FalsePositivePixels, table.FalseNegativePixels);

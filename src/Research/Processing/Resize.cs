@@ -22,6 +22,7 @@ public static class Resize
         return interpolation switch
         {
             ResizeInterpolation.Nearest => Nearest(image, width, height),
+            ResizeInterpolation.NearestExact => Nearest(image, width, height, exact: true),
             ResizeInterpolation.Linear => ResizeLinear.Apply(image, width, height, area: false),
             _ => image.Width >= width && image.Height >= height
                 ? ResizeArea.Apply(image, width, height)
@@ -38,11 +39,18 @@ public static class Resize
     }
 
     /// <summary>OpenCV's INTER_NEAREST: sx = min(floor(dx / (dstW / srcW)), srcW - 1), likewise for rows.</summary>
-    public static Image<T> Nearest<T>(Image<T> image, int width, int height) where T : unmanaged
+    public static Image<T> Nearest<T>(Image<T> image, int width, int height) where T : unmanaged => Nearest(image, width, height, exact: false);
+
+    /// <summary>
+    /// Nearest-neighbour resize: OpenCV INTER_NEAREST (source floor(x * srcW / dstW)) or, when <paramref name="exact"/>,
+    /// INTER_NEAREST_EXACT (the nearest pixel centre; see <see cref="ResizeInterpolation.NearestExact"/>).
+    /// </summary>
+    public static Image<T> Nearest<T>(Image<T> image, int width, int height, bool exact) where T : unmanaged
     {
+        ArgumentNullException.ThrowIfNull(image);
         int c = image.Channels;
-        var xs = SourceIndices(image.Width, width);
-        var ys = SourceIndices(image.Height, height);
+        var xs = exact ? CentreIndices(image.Width, width) : SourceIndices(image.Width, width);
+        var ys = exact ? CentreIndices(image.Height, height) : SourceIndices(image.Height, height);
         var result = new Image<T>(width, height, c);
         for (int y = 0; y < height; y++)
         {
@@ -54,6 +62,16 @@ public static class Resize
             }
         }
         return result;
+    }
+
+    /// <summary>OpenCV 4.6 resizeNN_bitexact: step ((src &lt;&lt; 16) + dst / 2) / dst, offset step / 2 - 1, then &gt;&gt; 16.</summary>
+    private static int[] CentreIndices(int source, int destination)
+    {
+        long step = (((long)source << 16) + destination / 2) / destination;
+        long offset = step / 2 - 1;
+        var indices = new int[destination];
+        for (int i = 0; i < destination; i++) indices[i] = (int)Math.Min((offset + i * step) >> 16, source - 1);
+        return indices;
     }
 
     private static int[] SourceIndices(int source, int destination)

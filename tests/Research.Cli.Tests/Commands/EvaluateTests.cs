@@ -39,7 +39,7 @@ public sealed class EvaluateTests
         Assert.Contains("3 images", output);
         using var doc = JsonDocument.Parse(File.ReadAllText(t.Combine("out", "summary.json")));
         var root = doc.RootElement;
-        Assert.Equal(["images", "pixel", "pixel_macro", "dsb2018_score", "matching", "ctc", "counting", "centroid", "boundary"],
+        Assert.Equal(["images", "pixel", "pixel_macro", "dsb2018_score", "matching", "ctc", "counting", "centroid", "boundary", "pixel_smoothed"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["iou", "dice", "precision", "recall"], root.GetProperty("pixel").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["0.5", "0.75"], root.GetProperty("matching").EnumerateObject().Select(p => p.Name));

@@ -10,6 +10,8 @@ namespace Research.Datasets.Layouts;
 /// exists (<c>_mask</c>, <c>_LI</c>, or none), in any image format. Files whose stem ends with one of
 /// <c>layout.ignore_suffixes</c> are skipped (a second observer's maps kept beside the first's). Binary masks are thresholded (at or above
 /// <c>masks.threshold</c> is 1) because many collections store masks as JPEG; class-intensity masks keep their values.
+/// In a split the manifest declares without truth (<c>annotated: false</c>, such as BH2019's blank images), images
+/// without a mask, and a missing masks folder, are not problems: the images are samples without truth.
 /// </summary>
 public sealed class PairedFoldersReader : ILayoutReader
 {
@@ -25,8 +27,9 @@ public sealed class PairedFoldersReader : ILayoutReader
         IReadOnlyList<string> extensions = LayoutFiles.Extensions(manifest.Layout);
         IReadOnlyList<string> suffixes = manifest.Layout.MaskSuffixes.Count > 0 ? manifest.Layout.MaskSuffixes : [""];
         var problems = new List<DatasetProblem>();
+        bool annotated = DatasetValidator.SelectSplit(manifest, splitRoot, null)?.Annotated ?? true;
         if (!Directory.Exists(images)) problems.Add(new DatasetProblem(ProblemKind.MissingImage, images, "the images folder is missing"));
-        if (!Directory.Exists(masks)) problems.Add(new DatasetProblem(ProblemKind.MissingMasks, masks, "the masks folder is missing"));
+        if (annotated && !Directory.Exists(masks)) problems.Add(new DatasetProblem(ProblemKind.MissingMasks, masks, "the masks folder is missing"));
         IReadOnlyList<string> ignored = manifest.Layout.IgnoreSuffixes;
         bool Ignored(string stem) => ignored.Any(s => stem.EndsWith(s, StringComparison.Ordinal));
         var maskByStem = LayoutFiles.Images(splitRoot, masks, extensions)
@@ -45,7 +48,7 @@ public sealed class PairedFoldersReader : ILayoutReader
             if (sameFolder && mask == image.FullName) mask = null;
             if (mask is null)
             {
-                problems.Add(new DatasetProblem(ProblemKind.MissingMasks, image.FullName, $"no mask named {stem}{{{string.Join(",", suffixes)}}}.* in {masks}"));
+                if (annotated) problems.Add(new DatasetProblem(ProblemKind.MissingMasks, image.FullName, $"no mask named {stem}{{{string.Join(",", suffixes)}}}.* in {masks}"));
                 samples.Add(new DatasetSample(stem, image.FullName, TruthKind.None, [], LayoutFiles.Loader(image.FullName)));
                 continue;
             }

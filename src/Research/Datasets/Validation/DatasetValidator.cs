@@ -102,7 +102,10 @@ public static class DatasetValidator
         foreach (SampleResult r in results) problems.AddRange(r.Problems);
         var annotated = scan.Samples.Select((s, i) => (s, r: results[i])).Where(p => p.s.Truth != TruthKind.None).ToList();
         int objects = results.Sum(r => r.Objects);
-        int negatives = annotated.Count(p => p.r.Negative);
+        // A split declared without truth but with a count of negatives (BH2019's blank images: no masks, no nuclei)
+        // counts its images without a mask as negatives.
+        int negatives = annotated.Count(p => p.r.Negative)
+            + (split is { Annotated: false, Negatives: not null } ? scan.Samples.Count(s => s.Truth == TruthKind.None) : 0);
         if (split is not null && scan.Samples.Count > 0) CompareCounts(split, root, scan.Samples.Count, objects, negatives, problems);
         CheckSums(manifest, root, problems);
         problems.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Path, b.Path));

@@ -38,7 +38,7 @@ internal static class SampleChecks
         {
             string path = sample.MaskPaths[k];
             Image<byte>? mask = Try(path, problems, () => MaskReading.ReadGrey8(path));
-            if (mask is null || !SameSize(path, mask, size, problems)) continue;
+            if (mask is null || !SameSize(path, mask, sample.ImagePath, size, problems)) continue;
             CheckValues(path, mask, allowed, spec, problems);
             MaskExtent extent = MaskExtent.Of(mask);
             if (extent.Pixels == 0) problems.Add(new DatasetProblem(ProblemKind.EmptyMask, path, "the object mask has no foreground pixel"));
@@ -65,7 +65,7 @@ internal static class SampleChecks
             problems.Add(new DatasetProblem(e is ImageFileException ? ProblemKind.Unreadable : ProblemKind.Overlap, where, e.Message));
             return new SampleResult(1, 0, false, problems);
         }
-        if (labels is null || !SameSize(where, labels, size, problems)) return new SampleResult(1, 0, false, problems);
+        if (labels is null || !SameSize(where, labels, sample.ImagePath, size, problems)) return new SampleResult(1, 0, false, problems);
         int objects = MaskReading.DistinctLabels(labels).Count;
         return new SampleResult(1, objects, objects == 0, problems);
     }
@@ -74,7 +74,7 @@ internal static class SampleChecks
     {
         string path = sample.MaskPaths[0];
         Image<byte>? mask = Try(path, problems, () => MaskReading.ReadGrey8(path));
-        if (mask is null || !SameSize(path, mask, size, problems)) return new SampleResult(1, 0, false, problems);
+        if (mask is null || !SameSize(path, mask, sample.ImagePath, size, problems)) return new SampleResult(1, 0, false, problems);
         bool lossy = ImageFile.FormatFromExtension(path) == ImageFormat.Jpeg;
         if (!(lossy && spec.Encoding == MaskEncoding.Binary)) CheckValues(path, mask, Allowed(spec), spec, problems);
         int threshold = spec.Encoding == MaskEncoding.Binary ? spec.Threshold : 1;
@@ -96,10 +96,10 @@ internal static class SampleChecks
             $"holds value(s) {string.Join(", ", found.Take(10))}{(found.Count > 10 ? ", ..." : "")} not in the class map ({string.Join(", ", spec.ClassMap.Keys)}); first at pixel ({at % mask.Width}, {at / mask.Width})"));
     }
 
-    private static bool SameSize(string path, IImage mask, (int W, int H)? size, List<DatasetProblem> problems)
+    private static bool SameSize(string path, IImage mask, string imagePath, (int W, int H)? size, List<DatasetProblem> problems)
     {
         if (size is not { } s || (mask.Width == s.W && mask.Height == s.H)) return true;
-        problems.Add(new DatasetProblem(ProblemKind.SizeMismatch, path, $"mask is {mask.Width}x{mask.Height} but its image is {s.W}x{s.H}"));
+        problems.Add(new DatasetProblem(ProblemKind.SizeMismatch, path, $"mask is {mask.Width}x{mask.Height} but its image {imagePath} is {s.W}x{s.H}"));
         return false;
     }
 

@@ -8,7 +8,7 @@ namespace Research.Datasets.Validation;
 /// <param name="AnnotatedImages">Images with truth files.</param>
 /// <param name="MaskFiles">Truth files read (one per object for one-file-per-object layouts).</param>
 /// <param name="Objects">Objects: masks, or distinct labels of label images and RLE rows.</param>
-/// <param name="NegativeImages">Annotated images whose truth is empty.</param>
+/// <param name="NegativeImages">Annotated images whose truth is empty, plus, in a split declared without truth but with a count of negatives (<c>annotated: false</c>, <c>negatives: N</c>), its images without a mask.</param>
 /// <param name="Problems">Every problem found, in a stable order (kind, path).</param>
 /// <param name="Seconds">Wall-clock time of the check.</param>
 public sealed record ValidationReport(string Dataset, string Root, string? Split, int Images, int AnnotatedImages, int MaskFiles, int Objects,

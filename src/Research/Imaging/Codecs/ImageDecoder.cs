@@ -31,7 +31,9 @@ internal static class ImageDecoder
         PngHeader header = PngHeader.Parse(file, name);
         if (header.BitDepth == 16 || (header.ColorType == 4 && !header.Interlaced)) return PngReader.Read(file, name);
         Image<byte> image = SkiaCodec.Read(file, name, "PNG");
-        return header.ColorType == 4 && image.Channels == 4 ? Select(image, 0, 3) : image;
+        if (header.ColorType == 4 && image.Channels == 4) return Select(image, 0, 3);
+        // A palette of grey entries only (no transparency) is a grey image: keep one channel, as for grey BMPs.
+        return header.ColorType == 3 && image.Channels == 3 && PngPalette.IsGrey(file) ? Select(image, 0) : image;
     }
 
     private static Image<byte> DecodeBmp(byte[] file, string name)

@@ -21,7 +21,7 @@ public sealed class DatasetPairSource : ILabelPairSource
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(manifest);
         var samples = new LayoutReaders().Scan(manifest, splitRoot).Samples;
-        _truth = [.. samples.Where(s => s.Truth != TruthKind.None && s.MaskPaths.Count > 0).OrderBy(s => s.Id, StringComparer.Ordinal)];
+        _truth = [.. WithTruth(samples)];
         if (_truth.Count == 0)
         {
             throw new InputException($"Dataset '{manifest.Id}' at {splitRoot}: none of its {samples.Count} image(s) has truth (masks); evaluate against an annotated split.");
@@ -42,6 +42,16 @@ public sealed class DatasetPairSource : ILabelPairSource
         }
         Description = $"{predictions.Description} against dataset {manifest.Id} at {splitRoot}";
     }
+
+    /// <summary>The ids of the split's samples that have truth, in ordinal order (the order <see cref="Pairs"/> yields them).</summary>
+    public static IReadOnlyList<string> TruthIds(DatasetManifest manifest, string splitRoot)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return [.. WithTruth(new LayoutReaders().Scan(manifest, splitRoot).Samples).Select(s => s.Id)];
+    }
+
+    private static IEnumerable<DatasetSample> WithTruth(IEnumerable<DatasetSample> samples) =>
+        samples.Where(s => s.Truth != TruthKind.None && s.MaskPaths.Count > 0).OrderBy(s => s.Id, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public string Description { get; }

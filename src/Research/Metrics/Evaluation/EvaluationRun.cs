@@ -36,14 +36,16 @@ public static class EvaluationRun
         var started = DateTimeOffset.UtcNow;
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.ResizePredictions == PredictionResize.Nearest) source = new ResizingPairSource(source);
         using var folder = OutputFolder.Begin(outputFolder, force);
         var evaluator = new Evaluator(options);
         var batch = new List<LabelPair>(BatchSize);
         var missing = new List<string>();
-        int done = 0;
+        int done = 0, resized = 0;
         foreach (var pair in source.Pairs())
         {
             if (pair.MissingPrediction) missing.Add(pair.Id);
+            if (pair.PredictionResizedFrom is not null) resized++;
             batch.Add(pair);
             if (batch.Count < BatchSize) continue;
             done += Flush(evaluator, batch);
@@ -54,15 +56,17 @@ public static class EvaluationRun
         if (done == 0) throw new InputException($"Nothing to evaluate: {source.Description} gave no images.");
         var images = evaluator.Images;
         var summary = evaluator.Aggregate();
+        if (options.ResizePredictions == PredictionResize.Nearest) summary = summary with { PredictionResize = new PredictionResizeSummary("nearest", resized, done) };
         Json.Write(folder.PathFor("summary.json"), summary);
         AtomicFile.WriteAllText(folder.PathFor("per_image.csv"), PerImageCsv.ToText(images, options));
-        Json.Write(folder.PathFor("provenance.json"), Provenance(source, options, images.Count, missing.Count, started, commandLine));
+        Json.Write(folder.PathFor("provenance.json"), Provenance(source, options, images.Count, missing.Count, summary.PredictionResize, started, commandLine));
         report?.Invoke(folder.Staging, source, images, summary);
         folder.Commit();
         return new EvaluationResult(folder.Target, images, summary, missing);
     }
 
-    private static RunProvenance Provenance(ILabelPairSource source, EvaluationOptions options, int images, int missing, DateTimeOffset started, string? commandLine)
+    private static RunProvenance Provenance(ILabelPairSource source, EvaluationOptions options, int images, int missing, PredictionResizeSummary? resize,
+        DateTimeOffset started, string? commandLine)
     {
         string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         return new RunProvenance
@@ -80,6 +84,8 @@ public static class EvaluationRun
                 ["binary_components"] = options.BinaryComponents?.ToString().ToLowerInvariant() ?? "no",
                 ["images"] = images.ToString(CultureInfo.InvariantCulture),
                 ["missing_predictions"] = missing.ToString(CultureInfo.InvariantCulture),
+                ["prediction_resize"] = resize is null ? "no" : $"nearest (pixel centres), {resize.ResizedImages.ToString(CultureInfo.InvariantCulture)} of {images.ToString(CultureInfo.InvariantCulture)} resized to the truth's size",
+                ["pixel_smoothed_smooth"] = F(PixelSmoothedSummary.DefaultSmooth),
             },
         };
     }

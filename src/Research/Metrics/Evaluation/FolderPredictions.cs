@@ -14,6 +14,13 @@ public sealed class FolderPredictions : IPredictionSet
         Description = $"predictions {folder}";
     }
 
+    /// <summary>Indexes the files of the folder that match <paramref name="pattern"/> (<c>*</c> and <c>?</c> wildcards).</summary>
+    public FolderPredictions(string folder, string pattern)
+    {
+        _files = LabelFolder.Index(folder, "--pred", pattern);
+        Description = $"predictions {folder} ({pattern})";
+    }
+
     /// <inheritdoc />
     public string Description { get; }
 

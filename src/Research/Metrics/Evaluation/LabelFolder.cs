@@ -6,14 +6,15 @@ public static class LabelFolder
     private static readonly string[] Extensions = [".png", ".tif", ".tiff"];
 
     /// <summary>
-    /// Maps each file stem to its path; <paramref name="option"/> names the folder's option in errors. Throws
+    /// Maps each file stem to its path; <paramref name="option"/> names the folder's option in errors;
+    /// <paramref name="pattern"/> (<c>*</c> and <c>?</c> wildcards, default every file) selects the files. Throws
     /// <see cref="InputException"/> for a missing folder or two files with one stem.
     /// </summary>
-    public static Dictionary<string, string> Index(string folder, string option)
+    public static Dictionary<string, string> Index(string folder, string option, string pattern = "*")
     {
         if (!Directory.Exists(folder)) throw new InputException($"{option} {folder}: the folder does not exist.");
         var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        foreach (string path in Directory.EnumerateFiles(folder, pattern).Order(StringComparer.Ordinal))
         {
             if (!Extensions.Contains(Path.GetExtension(path).ToLowerInvariant())) continue;
             string stem = Path.GetFileNameWithoutExtension(path);
