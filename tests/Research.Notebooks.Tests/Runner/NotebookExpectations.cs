@@ -11,6 +11,8 @@ public static class NotebookExpectations
         { "04-training", 4, 0 },
         { "05-evaluation-and-metric-plots", 3, 2 },
         { "06-reproduce-figure", 4, 0 },
+        { "09-objects-and-metadata", 3, 1 },
+        { "10-reproduce-bh2019", 4, 8 },
         { "workshop-1-metrics-by-hand", 0, 1 },
         { "workshop-2-augment-and-train", 2, 1 },
     };
