@@ -1,11 +1,18 @@
+using System.Collections.Concurrent;
+
 namespace Research.IO;
 
 /// <summary>
 /// Builds an output folder as a whole: everything is written into a hidden staging folder beside the
 /// target, which replaces the target only when complete. A failed run leaves no half-written folder.
+/// A writer that records a path in what it writes (a datasheet's data root, a provenance's input) records
+/// <see cref="FinalPath"/> of it, so no output ever names a staging folder.
 /// </summary>
 public sealed class OutputFolder : IDisposable
 {
+    /// <summary>The staging folders of this process not yet disposed, with their final folders (full paths).</summary>
+    private static readonly ConcurrentDictionary<string, string> Active = new(StringComparer.Ordinal);
+
     private readonly string _target;
     private readonly bool _force;
     private bool _committed;
@@ -51,7 +58,33 @@ public sealed class OutputFolder : IDisposable
         {
             throw new InputException($"{path}: cannot write in {parent} ({e.Message}); choose a writable --out.", e);
         }
+        Active[staging] = full;
         return new OutputFolder(full, staging, force);
+    }
+
+    /// <summary>
+    /// The name <paramref name="path"/> will have once the staging folders it lies in (nested ones included) are
+    /// committed: the full path under the final folders; a path in no staging folder is returned unchanged.
+    /// </summary>
+    public static string FinalPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        bool moved = false;
+        for (bool again = true; again;)
+        {
+            again = false;
+            foreach (var (staging, target) in Active)
+            {
+                if (full.Length == staging.Length ? full == staging : full.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    full = target + full[staging.Length..];
+                    moved = again = true;
+                    break;
+                }
+            }
+        }
+        return moved ? full : path;
     }
 
     /// <summary>A path inside the staging folder, creating its sub-folders.</summary>
@@ -80,6 +113,7 @@ public sealed class OutputFolder : IDisposable
     /// <summary>Removes the staging folder if the output was not committed.</summary>
     public void Dispose()
     {
+        Active.TryRemove(Staging, out _);
         if (!_committed && Directory.Exists(Staging))
         {
             try { Directory.Delete(Staging, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
