@@ -108,6 +108,7 @@ public sealed class OutputFolder : IDisposable
         }
         Directory.Move(Staging, _target);
         _committed = true;
+        WriteSteps.Completed(_target);
     }
 
     /// <summary>Removes the staging folder if the output was not committed.</summary>
