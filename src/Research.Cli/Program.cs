@@ -7,6 +7,6 @@ public static class Program
     public static int Main(string[] args)
     {
         HaltForTests.InstallWriteHalt(Console.Error);
-        return CliApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+        return CliApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, errorInteractive: !Console.IsErrorRedirected);
     }
 }

@@ -32,9 +32,10 @@ public static class EvaluateCommand
         var binary = new Option<Connectivity?>("--binary") { Description = "Treat labels as binary masks and split them into connected components: Four or Eight." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip report.html." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty." };
+        var json = new Option<bool>("--json") { Description = "Print the summary (what summary.json holds) as JSON instead of the one-line summary." };
         var command = new Command("evaluate", "Evaluate predicted label images against the truth: pixel, DSB2018, matching, CTC, counting, centroid and boundary metrics.")
         {
-            pred, predRle, truth, truthDataset, root, outDir, strict, taus, radius, tolerance, binary, noReport, force,
+            pred, predRle, truth, truthDataset, root, outDir, strict, taus, radius, tolerance, binary, noReport, force, json,
         };
         command.SetAction(parse =>
         {
@@ -57,9 +58,16 @@ public static class EvaluateCommand
                 progress is null ? null : new Progress<int>(done => progress.Report(new WorkflowProgress("Evaluating", done, done))), context.CommandLine));
             var s = result.Summary;
             string tau = EvaluationOptions.TauKey(options.Taus[0]);
+            string wrote = $"Wrote {result.Folder}: summary.json, per_image.csv, provenance.json{(parse.GetValue(noReport) ? "" : ", report.html")}";
+            if (parse.GetValue(json))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(Research.IO.Json.Serialize(s));
+                context.Error.WriteLine(wrote);
+                return ExitCodes.Ok;
+            }
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Images} images: DSB2018 {s.Dsb2018Score:F4}, pixel IoU {s.Pixel.Iou:F4}, F1@{tau} {s.Matching[tau].F1:F4}, SEG {s.Ctc.Seg:F4}, DET {s.Ctc.Det:F4}"));
-            context.Console.WriteLine($"Wrote {result.Folder}: summary.json, per_image.csv, provenance.json{(parse.GetValue(noReport) ? "" : ", report.html")}");
+            context.Console.WriteLine(wrote);
             return ExitCodes.Ok;
         });
         return command;
