@@ -49,6 +49,7 @@ public sealed class OutputFolder : IDisposable
         {
             throw new InputException($"{path}: the folder exists and is not empty; add --force to replace it, or choose another --out.");
         }
+        RemoveStaleStaging(parent, Path.GetFileName(full));
         string staging = Path.Combine(parent, $".{Path.GetFileName(full)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
@@ -85,6 +86,37 @@ public sealed class OutputFolder : IDisposable
             }
         }
         return moved ? full : path;
+    }
+
+    /// <summary>Removes the staging folders of <paramref name="name"/> left by processes that no longer run (killed writers).</summary>
+    private static void RemoveStaleStaging(string parent, string name)
+    {
+        string prefix = $".{name}.staging-";
+        foreach (string folder in Directory.EnumerateDirectories(parent, prefix + "*").ToList())
+        {
+            string rest = Path.GetFileName(folder)[prefix.Length..];
+            int dash = rest.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !int.TryParse(rest.AsSpan(0, dash), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)) continue;
+            if (pid == Environment.ProcessId || IsRunning(pid)) continue;
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A path inside the staging folder, creating its sub-folders.</summary>

@@ -5,6 +5,30 @@ namespace Research.Tests.IO;
 public sealed class OutputFolderTests
 {
     [Fact]
+    public void A_staging_folder_left_by_a_killed_process_is_removed_and_a_live_ones_kept()
+    {
+        string parent = Directory.CreateTempSubdirectory("research-outputfolder-").FullName;
+        try
+        {
+            // PIDs above the kernel's pid_max (4194304 at most) never run; our own process does.
+            string dead = Path.Combine(parent, ".out.staging-2147483000-0123456789abcdef0123456789abcdef");
+            string live = Path.Combine(parent, $".out.staging-{Environment.ProcessId}-fedcba9876543210fedcba9876543210");
+            string other = Path.Combine(parent, ".other.staging-2147483000-0123456789abcdef0123456789abcdef");
+            foreach (string folder in new[] { dead, live, other }) Directory.CreateDirectory(folder);
+            using (var output = OutputFolder.Begin(Path.Combine(parent, "out"), force: false))
+            {
+                Assert.False(Directory.Exists(dead));
+                Assert.True(Directory.Exists(live));
+                Assert.True(Directory.Exists(other)); // another output's staging is not this one's business
+            }
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Final_path_names_the_final_folder_through_nested_staging_folders()
     {
         string parent = Directory.CreateTempSubdirectory("research-outputfolder-").FullName;
