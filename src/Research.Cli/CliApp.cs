@@ -87,7 +87,7 @@ public static class CliApp
             Out = new AnsiConsoleOutput(writer),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No, // Detect would look at standard output only
         });
         if (!interactive) console.Profile.Width = NoWrapWidth;
         return console;
