@@ -19,30 +19,7 @@ apt_packages=(
   python3-nbformat
 )
 
-missing=()
-for p in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: apt-get not found; install ${missing[*]} (Debian names) with your package manager, then run ./test.sh again." >&2
-    exit 1
-  fi
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo=(sudo)
-    else
-      echo "test.sh: ${missing[*]} missing and not running as root (no sudo either); run ./test.sh as root once." >&2
-      exit 1
-    fi
-  fi
-  echo "test.sh: installing ${missing[*]} with apt-get."
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-    || { echo "test.sh: 'apt-get update' failed; check the network and /etc/apt/sources.list." >&2; exit 1; }
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
-    || { echo "test.sh: 'apt-get install ${missing[*]}' failed; see the apt messages above." >&2; exit 1; }
-fi
+APT_INSTALL_CALLER=test.sh bash environment/apt-install.sh --quiet "${apt_packages[@]}" || exit 1
 
 if [ ! -d ../shared/data ]; then
   echo "test.sh: NOTE: ../shared/data is absent: the real-data tests will fail and say so." >&2
