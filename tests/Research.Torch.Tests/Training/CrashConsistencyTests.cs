@@ -10,7 +10,11 @@ namespace Research.Torch.Tests.Training;
 /// its crash-safe writes (<see cref="WriteSteps"/>: every file renamed into place, every checkpoint folder moved)
 /// through the end of epoch 2, as a kill would leave it, then resumed; each must end exactly like an uninterrupted
 /// run. The real SIGKILL of a child process at some of these points is in Research.Cli.Tests' TrainResumeTests.
+/// The runs use libtorch's process-wide random generator and thread count, so no other test may run beside them
+/// (<see cref="TorchProcessState"/>): a parallel test drawing from the generator between a seed and the weight
+/// initialisation made a resumed run differ once.
 /// </summary>
+[Collection(nameof(TorchProcessState))]
 public sealed class CrashConsistencyTests
 {
     public CrashConsistencyTests() => TorchRuntime.EnsureLoaded();
@@ -94,3 +98,7 @@ public sealed class CrashConsistencyTests
 
     private sealed class Stopped : Exception;
 }
+
+/// <summary>Tests that need libtorch's process-wide state (random generator, thread count) to themselves: run alone, after the parallel ones.</summary>
+[CollectionDefinition(nameof(TorchProcessState), DisableParallelization = true)]
+public sealed class TorchProcessState;
