@@ -9,20 +9,20 @@ namespace Research.Cli;
 public static class CliApp
 {
     /// <summary>The <c>--quiet</c> option shared by every command: no progress bars.</summary>
-    public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "No progress bars (also off when output is not a terminal).", Recursive = true };
+    public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "No progress bars (also off when standard error is not a terminal).", Recursive = true };
 
-    /// <summary>Runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive)
+    /// <summary>
+    /// Runs <paramref name="args"/>, writing to the given writers; returns the exit code. <paramref name="interactive"/>:
+    /// standard output is a terminal (tables drawn; otherwise tab-separated, nothing wrapped); <paramref name="errorInteractive"/>:
+    /// standard error is a terminal (progress bars drawn there).
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive, bool errorInteractive = false)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        var context = new CliContext(Console(output, interactive), error, interactive, "research " + string.Join(' ', args))
         {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-        });
-        if (!interactive) console.Profile.Width = 120;
-        var context = new CliContext(console, error, interactive, "research " + string.Join(' ', args));
+            ErrorConsole = Console(error, errorInteractive),
+            ErrorInteractive = errorInteractive,
+        };
         var root = BuildRoot(context);
 
         ParseResult parsed = root.Parse(args);
@@ -79,6 +79,23 @@ public static class CliApp
         root.Subcommands.Add(NotebooksCommand.Create(context));
         return root;
     }
+
+    /// <summary>A Spectre console on <paramref name="writer"/>; one that is not a terminal never wraps a line.</summary>
+    private static IAnsiConsole Console(TextWriter writer, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No, // Detect would look at standard output only
+        });
+        if (!interactive) console.Profile.Width = NoWrapWidth;
+        return console;
+    }
+
+    /// <summary>The width of a console that is not a terminal: wide enough that no line is ever wrapped.</summary>
+    private const int NoWrapWidth = 1_000_000;
 
     private static string UsageHint(ParseResult parsed)
     {

@@ -4,5 +4,9 @@ namespace Research.Cli;
 public static class Program
 {
     /// <summary>Runs the command line and returns its exit code.</summary>
-    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+    public static int Main(string[] args)
+    {
+        HaltForTests.InstallWriteHalt(Console.Error);
+        return CliApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, errorInteractive: !Console.IsErrorRedirected);
+    }
 }

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Research.Cli;
 
-/// <summary>Shows a library operation's progress as Spectre progress bars, or nothing when quiet or not a terminal.</summary>
+/// <summary>Shows a library operation's progress as Spectre progress bars on standard error, or nothing when quiet or not a terminal.</summary>
 public static class ProgressBars
 {
     /// <summary>Runs <paramref name="work"/>, drawing one bar per step it reports.</summary>
@@ -11,7 +11,7 @@ public static class ProgressBars
     {
         if (!context.ShowProgress(quiet)) return work(null);
         T result = default!;
-        context.Console.Progress()
+        context.ErrorConsole!.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>

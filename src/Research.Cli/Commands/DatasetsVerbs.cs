@@ -19,24 +19,30 @@ public static class DatasetsVerbs
     public static Command CreateList(CliContext context)
     {
         var root = new Option<string?>("--root") { Description = $"Data root: a dataset ID is found when ROOT/ID exists (default: ${DatasetLocations.Variable}, else ./data)." };
-        var command = new Command("list", "Table of the datasets with a manifest: id, task, modality, licence, size, found locally.") { root };
+        var json = TableOutput.JsonOption;
+        var command = new Command("list", "Table of the datasets with a manifest: id, task, modality, licence, size, found locally (tab-separated when piped; --json).") { root, json };
         command.SetAction(parse =>
         {
             var registry = Registry(parse);
             string dataRoot = DatasetLocations.DataRoot(parse.GetValue(root));
-            var table = new Table().AddColumns("id", "tasks", "modality", "licence", "size", "local");
+            var table = new TableOutput("id", "tasks", "modality", "licence", "size", "local");
             foreach (DatasetManifest m in registry.All)
             {
                 string? found = DatasetLocations.Find(m, dataRoot);
-                table.AddRow(Markup.Escape(m.Id), string.Join(", ", m.Tasks.Select(KebabCase.Of)), KebabCase.Of(m.Modality),
-                    Markup.Escape(m.Licence.Display + (m.IsUnverified(ManifestField.Licence) ? " (unverified)" : "")), Size(m), found is null ? "no" : "yes");
+                string licence = m.Licence.Display + (m.IsUnverified(ManifestField.Licence) ? " (unverified)" : "");
+                table.Add(m.Id, new Cell(m.Tasks.Select(KebabCase.Of).ToArray()), KebabCase.Of(m.Modality), licence,
+                    new Cell(new SizeJson(m.ExpectedImages, m.DownloadSizeMb), Size(m)), new Cell(found, found is null ? "no" : "yes"));
             }
-            context.Console.Write(table);
-            context.Console.WriteLine($"{registry.All.Count} datasets; manifests in {registry.Folder}; local copies looked for in {dataRoot}/ID");
+            table.Write(context, parse.GetValue(json), $"{registry.All.Count} datasets; manifests in {registry.Folder}; local copies looked for in {dataRoot}/ID");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>The size column in <c>--json</c>.</summary>
+    /// <param name="Images">Images over all splits with a count; null when unknown.</param>
+    /// <param name="DownloadMb">The download size in MB; null when unknown.</param>
+    private sealed record SizeJson(int? Images, double? DownloadMb);
 
     /// <summary>The size column: images over all splits with a count, and the download size when known.</summary>
     public static string Size(DatasetManifest m)
@@ -49,10 +55,16 @@ public static class DatasetsVerbs
     public static Command CreateShow(CliContext context)
     {
         var id = new Argument<string>("id") { Description = "Dataset id (see 'research datasets list')." };
-        var command = new Command("show", "Summary, citation, licence, layout and how to obtain one dataset.") { id };
+        var json = new Option<bool>("--json") { Description = "Print the manifest as JSON instead of the summary." };
+        var command = new Command("show", "Summary, citation, licence, layout and how to obtain one dataset.") { id, json };
         command.SetAction(parse =>
         {
             DatasetManifest m = Registry(parse).Get(parse.GetValue(id)!);
+            if (parse.GetValue(json))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(Research.IO.Json.Serialize(m));
+                return ExitCodes.Ok;
+            }
             var c = context.Console;
             c.WriteLine($"{m.Id}: {m.Name} ({m.Version})");
             c.WriteLine(m.Summary);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Research.Notebooks.Setup;
 using Research.Torch.Diagnostics;
-using Spectre.Console;
 
 namespace Research.Cli.Commands;
 
@@ -11,25 +10,25 @@ public static class DoctorCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var command = new Command("doctor", "Check the .NET runtime, image codecs, libtorch, CUDA, optional tools and the notebook set-up; exit 0 when the core works.");
-        command.SetAction(_ =>
+        var json = TableOutput.JsonOption;
+        var command = new Command("doctor", "Check the .NET runtime, image codecs, libtorch, CUDA, optional tools and the notebook set-up; exit 0 when the core works.") { json };
+        command.SetAction(parse =>
         {
             var notebooks = new NotebookSetupOptions { RepositoryRoot = NotebooksCommand.FindRepository() ?? "" };
             var checks = EnvironmentDoctor.RunAll().Concat(NotebookChecks.Run(notebooks)).ToList();
-            var table = new Table().AddColumn("check").AddColumn("status").AddColumn("found").AddColumn("how to fix");
+            var table = new TableOutput("check", "status", "found", "how to fix");
             foreach (var check in checks)
             {
-                string status = check.Status switch
+                var (status, markup) = check.Status switch
                 {
-                    CheckStatus.Ok => "[green]ok[/]",
-                    CheckStatus.Warning => "[yellow]optional, missing[/]",
-                    _ => check.Required ? "[red]FAILED[/]" : "[red]failed[/]",
+                    CheckStatus.Ok => ("ok", "[green]ok[/]"),
+                    CheckStatus.Warning => ("optional, missing", "[yellow]optional, missing[/]"),
+                    _ => check.Required ? ("FAILED", "[red]FAILED[/]") : ("failed", "[red]failed[/]"),
                 };
-                table.AddRow(Markup.Escape(check.Name), status, Markup.Escape(check.Detail), Markup.Escape(check.Fix ?? ""));
+                table.Add(check.Name, new Cell(status, Markup: markup), check.Detail, check.Fix);
             }
-            context.Console.Write(table);
             bool works = EnvironmentDoctor.CoreWorks(checks);
-            context.Console.WriteLine(works ? "The core works." : "The core does not work: fix the FAILED checks above.");
+            table.Write(context, parse.GetValue(json), works ? "The core works." : "The core does not work: fix the FAILED checks above.");
             return works ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return command;

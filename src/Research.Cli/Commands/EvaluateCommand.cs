@@ -36,9 +36,10 @@ public static class EvaluateCommand
         var resize = new Option<PredictionResize>("--resize-pred") { Description = "none (a prediction of another size than its truth is an error) or nearest (resize it to the truth's size, nearest neighbour at pixel centres).", DefaultValueFactory = _ => PredictionResize.None };
         var pairing = new Option<PredictionPairing>("--pair") { Description = "stem (prediction and truth share a file stem) or sorted (the k-th prediction file, sorted by name, belongs to the k-th true image; --pred only).", DefaultValueFactory = _ => PredictionPairing.Stem };
         var pattern = new Option<string>("--pred-pattern") { Description = "Only the prediction files matching this pattern (* and ? wildcards), e.g. '*_Pred_Binary.png'.", DefaultValueFactory = _ => "*" };
+        var json = new Option<bool>("--json") { Description = "Print the summary (what summary.json holds) as JSON instead of the one-line summary." };
         var command = new Command("evaluate", "Evaluate predicted label images against the truth: pixel, DSB2018, matching, CTC, counting, centroid and boundary metrics.")
         {
-            pred, predRle, truth, truthDataset, root, split, outDir, strict, taus, radius, tolerance, binary, resize, pairing, pattern, noReport, force,
+            pred, predRle, truth, truthDataset, root, split, outDir, strict, taus, radius, tolerance, binary, resize, pairing, pattern, noReport, force, json,
         };
         command.SetAction(parse =>
         {
@@ -65,12 +66,20 @@ public static class EvaluateCommand
                 progress is null ? null : new Progress<int>(done => progress.Report(new WorkflowProgress("Evaluating", done, done))), context.CommandLine));
             var s = result.Summary;
             string tau = EvaluationOptions.TauKey(options.Taus[0]);
+            string wrote = $"Wrote {result.Folder}: summary.json, per_image.csv, provenance.json{(parse.GetValue(noReport) ? "" : ", report.html")}";
+            if (parse.GetValue(json))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(Research.IO.Json.Serialize(s));
+                if (s.PredictionResize is { } resized) context.Error.WriteLine($"Predictions resized to the truth's size (nearest neighbour): {resized.ResizedImages} of {resized.Images}.");
+                context.Error.WriteLine(wrote);
+                return ExitCodes.Ok;
+            }
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Images} images: DSB2018 {s.Dsb2018Score:F4}, pixel IoU {s.Pixel.Iou:F4}, F1@{tau} {s.Matching[tau].F1:F4}, SEG {s.Ctc.Seg:F4}, DET {s.Ctc.Det:F4}"));
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Pixel IoU {s.Pixel.Iou:F4} (micro), {s.PixelMacro.Iou:F4} (mean of images); Dice {s.Pixel.Dice:F4} (micro), {s.PixelMacro.Dice:F4} (mean); smoothed (s = 1) IoU {s.PixelSmoothed.IouMean:F4}, Dice {s.PixelSmoothed.DiceMean:F4} (mean of images)"));
             if (s.PredictionResize is { } r) context.Console.WriteLine($"Predictions resized to the truth's size (nearest neighbour): {r.ResizedImages} of {r.Images}.");
-            context.Console.WriteLine($"Wrote {result.Folder}: summary.json, per_image.csv, provenance.json{(parse.GetValue(noReport) ? "" : ", report.html")}");
+            context.Console.WriteLine(wrote);
             return ExitCodes.Ok;
         });
         return command;

@@ -79,7 +79,7 @@ public static class PredictCommand
                 Separation = separation,
                 SeparationSource = explicitSetting ? $"{source} + command line" : source,
             };
-            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, line => context.Console.WriteLine(line), context.CommandLine));
+            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, context.Log, context.CommandLine));
             context.Console.WriteLine($"Predicted {result.Images} image(s), {result.Objects} objects: {result.OutputFolder}/submission.csv");
             return ExitCodes.Ok;
         });

@@ -51,7 +51,7 @@ public static class TrainCommand
         {
             string run = parse.GetValue(output)!;
             bool quiet = parse.GetValue(CliApp.Quiet);
-            Action<string> log = line => context.Console.WriteLine(line);
+            Action<string> log = context.Log;
             var result = ProgressBars.Run(context, quiet, shown =>
             {
                 var progress = HaltForTests.Wrap(shown, context.Error);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Research.Torch.Inference;
 using Research.Torch.Runtime;
-using Spectre.Console;
 
 namespace Research.Cli.Commands;
 
@@ -24,9 +23,10 @@ public static class TuneCommand
         var overlap = new Option<int>("--overlap") { Description = "Tile overlap in pixels (default 64).", DefaultValueFactory = _ => 64 };
         var tta = new Option<bool>("--tta") { Description = "Tune on D4 test-time-augmented predictions (use it if you will predict with --tta)." };
         var device = new Option<DevicePreference>("--device") { Description = "auto, cpu or cuda (default auto).", DefaultValueFactory = _ => DevicePreference.Auto };
+        var json = new Option<bool>("--json") { Description = $"Print the result (what RUN/{TunedPostProcessing.FileName} records, every candidate) as JSON instead of the table." };
         var command = new Command("tune", $"Choose post-processing settings on the run's own validation images by the DSB2018 score; writes RUN/{TunedPostProcessing.FileName}, which predict then uses.")
         {
-            run, root, thresholds, interior, peaks, tile, overlap, tta, device,
+            run, root, thresholds, interior, peaks, tile, overlap, tta, device, json,
         };
         command.SetAction(parse =>
         {
@@ -42,14 +42,20 @@ public static class TuneCommand
                 TestTimeAugmentation = parse.GetValue(tta),
                 Device = parse.GetValue(device),
             };
-            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => PostProcessingTuning.Run(options, progress, line => context.Console.WriteLine(line), context.CommandLine));
+            var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => PostProcessingTuning.Run(options, progress, context.Log, context.CommandLine));
             string second = result.SecondSetting.Replace('_', ' ');
-            var table = new Table().AddColumn("threshold").AddColumn(second).AddColumn(new TableColumn("DSB2018 score").RightAligned());
+            string chosen = FormattableString.Invariant(
+                $"Chosen: threshold {F(result.Chosen.Threshold)}, {second} {F(result.Chosen.Second)}: {result.Chosen.Score:F4} on {result.ValidationImages} validation images (defaults {result.DefaultScore:F4}). Written: {Path.Combine(options.RunFolder, TunedPostProcessing.FileName)}");
+            if (parse.GetValue(json))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(Research.IO.Json.Serialize(result));
+                context.Error.WriteLine(chosen);
+                return ExitCodes.Ok;
+            }
+            var table = new TableOutput("threshold", second, "DSB2018 score").AlignRight("DSB2018 score");
             foreach (var c in result.Candidates.OrderByDescending(c => c.Score).Take(5))
-                table.AddRow(F(c.Threshold), F(c.Second), c.Score.ToString("F4", CultureInfo.InvariantCulture));
-            context.Console.Write(table);
-            context.Console.WriteLine(FormattableString.Invariant(
-                $"Chosen: threshold {F(result.Chosen.Threshold)}, {second} {F(result.Chosen.Second)}: {result.Chosen.Score:F4} on {result.ValidationImages} validation images (defaults {result.DefaultScore:F4}). Written: {Path.Combine(options.RunFolder, TunedPostProcessing.FileName)}"));
+                table.Add(new Cell(c.Threshold), new Cell(c.Second), new Cell(c.Score, c.Score.ToString("F4", CultureInfo.InvariantCulture)));
+            table.Write(context, json: false, footer: chosen);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Research.IO;
 using Research.Torch.Runtime;
-using Spectre.Console;
 
 namespace Research.Cli.Commands;
 
@@ -11,7 +10,7 @@ public static class VersionCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var json = new Option<bool>("--json") { Description = "Print JSON (one object) instead of the table." };
         var command = new Command("version", "Show the library, .NET, TorchSharp and libtorch versions and the device that would be used.") { json };
         command.SetAction(parse =>
         {
@@ -21,13 +20,13 @@ public static class VersionCommand
                 context.Console.Profile.Out.Writer.WriteLine(Json.Serialize(report));
                 return ExitCodes.Ok;
             }
-            var table = new Table().AddColumn("component").AddColumn("version");
-            table.AddRow("research library", Markup.Escape(report.Library + (report.GitCommit is null ? "" : $" ({report.GitCommit[..Math.Min(12, report.GitCommit.Length)]})")));
-            table.AddRow(".NET", Markup.Escape(report.Dotnet));
-            table.AddRow("TorchSharp", Markup.Escape(report.Torchsharp));
-            table.AddRow("libtorch", Markup.Escape($"{report.Libtorch} ({report.Backend})"));
-            table.AddRow("device", Markup.Escape(report.Device));
-            context.Console.Write(table);
+            var table = new TableOutput("component", "version");
+            table.Add("research library", report.Library + (report.GitCommit is null ? "" : $" ({report.GitCommit[..Math.Min(12, report.GitCommit.Length)]})"));
+            table.Add(".NET", report.Dotnet);
+            table.Add("TorchSharp", report.Torchsharp);
+            table.Add("libtorch", $"{report.Libtorch} ({report.Backend})");
+            table.Add("device", report.Device);
+            table.Write(context, json: false);
             return ExitCodes.Ok;
         });
         return command;

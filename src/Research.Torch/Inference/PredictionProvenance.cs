@@ -28,11 +28,11 @@ internal static class PredictionProvenance
         {
             ["device"] = device.type.ToString().ToLowerInvariant(),
             ["threads"] = I(get_num_threads()),
-            ["run"] = Path.GetFullPath(options.RunFolder),
+            ["run"] = OutputFolder.FinalPath(Path.GetFullPath(options.RunFolder)),
             ["checkpoint"] = $"{TrainingRun.BestCheckpoint} (epoch {I(checkpoint.Epoch)})",
             ["model_sha256"] = checkpoint.ModelSha256,
             ["training_seed"] = config.Seed.ToString(CultureInfo.InvariantCulture),
-            ["input"] = options.Dataset is null ? Path.GetFullPath(options.Input!) : $"dataset {options.Dataset} at {Path.GetFullPath(options.DatasetRoot!)}",
+            ["input"] = options.Dataset is null ? OutputFolder.FinalPath(Path.GetFullPath(options.Input!)) : $"dataset {options.Dataset} at {OutputFolder.FinalPath(Path.GetFullPath(options.DatasetRoot!))}",
             ["tile"] = I(options.Tile),
             ["overlap"] = I(options.Overlap),
             ["tta"] = options.TestTimeAugmentation ? "d4" : "none",

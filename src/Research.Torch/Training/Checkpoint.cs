@@ -44,16 +44,21 @@ public static class Checkpoint
             OptimizerSha256 = FileHash.Sha256(Path.Combine(temp, OptimizerFile)),
         };
         File.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(complete, JsonOptions) + "\n");
+        WriteSteps.Completed(temp);
         if (Directory.Exists(full))
         {
             string old = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
             Directory.Move(full, old);
+            WriteSteps.Completed(old);
             Directory.Move(temp, full);
+            WriteSteps.Completed(full);
             Directory.Delete(old, recursive: true);
+            WriteSteps.Completed(old);
         }
         else
         {
             Directory.Move(temp, full);
+            WriteSteps.Completed(full);
         }
     }
 

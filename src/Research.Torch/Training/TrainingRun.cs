@@ -19,9 +19,12 @@ public sealed record TrainingRunResult(string RunFolder, IReadOnlyList<EpochMetr
 
 /// <summary>
 /// A training run in a run folder: <c>config.json</c> (resolved options), <c>metrics.csv</c>, <c>learning_curves.html</c>,
-/// <c>checkpoints/last</c> and <c>checkpoints/best</c>, <c>provenance.json</c>. After each epoch the metrics row is
-/// written first, then the checkpoint, so a resumed run (which keeps only rows up to the checkpoint's epoch) never
-/// loses or repeats a row.
+/// <c>checkpoints/last</c> and <c>checkpoints/best</c>, <c>provenance.json</c>, <c>split.json</c>. Every file is replaced
+/// atomically, in an order that leaves the folder resumable after a kill at any instant: <c>config.json</c> first; after
+/// each epoch the metrics row and the learning curves, then <c>checkpoints/best</c> (when the epoch is the best), then
+/// <c>checkpoints/last</c>, which commits the epoch. Resuming keeps only the metrics rows up to the last checkpoint's
+/// epoch and repeats the epochs after it (training is deterministic, so they come out the same); a run with a
+/// configuration but no checkpoint yet starts again from epoch 1.
 /// </summary>
 public static class TrainingRun
 {
@@ -49,11 +52,12 @@ public static class TrainingRun
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any())
+        if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any(e => !AtomicFile.IsTemporary(e)))
         {
             throw new InputException($"{runFolder} exists and is not empty; continue it with --resume or choose another --out.");
         }
         Directory.CreateDirectory(runFolder);
+        AtomicFile.RemoveTemporaries(runFolder);
         Json.Write(Path.Combine(runFolder, ConfigFile), options);
         return Execute(options, runFolder, resume: false, source, progress, log, commandLine);
     }
@@ -120,8 +124,16 @@ public static class TrainingRun
         int first = 1;
         if (resume)
         {
+            AtomicFile.RemoveTemporaries(runFolder);
             Checkpoint.Recover(last);
             Checkpoint.Recover(best);
+        }
+        if (resume && !Directory.Exists(last))
+        {
+            log?.Invoke($"Resuming {runFolder}: no checkpoint was written yet ({LastCheckpoint} is missing), so training starts again from epoch 1.");
+        }
+        else if (resume)
+        {
             var state = Checkpoint.ReadState(last, trainer.Identity(0, schedule));
             Checkpoint.Load(last, trainer.Model, trainer.Optimizer);
             schedule = state.Schedule;
@@ -141,8 +153,9 @@ public static class TrainingRun
             MetricsCsv.Write(Path.Combine(runFolder, MetricsFile), metrics);
             AtomicFile.WriteAllText(Path.Combine(runFolder, CurvesFile), Research.Plots.LearningCurves.Html($"Learning curves: {Path.GetFileName(Path.GetFullPath(runFolder))}", metrics));
             schedule = LearningRateSchedule.After(options, schedule, epoch, row.ValidationLoss);
-            Checkpoint.Save(last, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));
+            // best before last: checkpoints/last commits the epoch, so a kill between the two repeats the epoch.
             if (schedule.EpochsSinceBest == 0) Checkpoint.Save(best, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));
+            Checkpoint.Save(last, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));
             log?.Invoke(FormattableString.Invariant($"epoch {epoch}: train_loss {row.TrainLoss:F4} val_loss {row.ValidationLoss:F4} val_dice {row.ValidationDice:F4} val_iou {row.ValidationIou:F4} lr {row.LearningRate:G3} ({row.Seconds:F1} s)"));
             stopped = LearningRateSchedule.ShouldStop(options, schedule);
             if (stopped) log?.Invoke($"Early stopping: no better validation loss for {options.EarlyStoppingPatience} epochs.");

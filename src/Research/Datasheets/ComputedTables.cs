@@ -39,7 +39,7 @@ public static class ComputedTables
         var rows = c.Splits.Select(s => Row(s.Name, s.Folder, s.Images.ToString(C), s.Annotated.ToString(C), s.Objects.ToString(C))).ToList();
         if (c.Splits.Count > 1) rows.Add(Row("total", "", c.Splits.Sum(s => s.Images).ToString(C), c.Splits.Sum(s => s.Annotated).ToString(C), c.Splits.Sum(s => s.Objects).ToString(C)));
         return new DatasheetTable("Images and objects per split (measured)", ["split", "folder", "images", "with truth", "objects"], rows,
-            $"Measured under {c.Root} in {c.Seconds.ToString("0.0", C)} s.");
+            $"Measured under {Research.IO.OutputFolder.FinalPath(c.Root)} in {c.Seconds.ToString("0.0", C)} s.");
     }
 
     private static DatasheetTable Sizes(Composition c)

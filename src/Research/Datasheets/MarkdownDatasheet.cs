@@ -34,7 +34,7 @@ public static class MarkdownDatasheet
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(composition);
         string measured = composition.Measured
-            ? $"Computed parts measured from {composition.Root} ({composition.Rows.Count} images; splits {string.Join(", ", composition.Splits.Select(s => s.Name))})."
+            ? $"Computed parts measured from {Research.IO.OutputFolder.FinalPath(composition.Root)} ({composition.Rows.Count} images; splits {string.Join(", ", composition.Splits.Select(s => s.Name))})."
             : $"Computed parts: {ComputedTables.NotMeasured}";
         return $"Dataset `{manifest.Id}`, version {manifest.Version}; licence {manifest.Licence.Display}; home page {manifest.Homepage}. " +
                $"Written by `research datasheet` on {generated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} from {Path.GetFileName(manifest.SourceFile)}. {measured} " +

@@ -37,6 +37,7 @@ public static class AtomicFile
             TryDelete(temp);
             throw;
         }
+        WriteSteps.Completed(full);
     }
 
     /// <summary>Writes the bytes to <paramref name="path"/>, atomically.</summary>
@@ -53,6 +54,20 @@ public static class AtomicFile
             using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true);
             writer.Write(text);
         });
+
+    /// <summary>True when <paramref name="path"/> names a temporary file of <see cref="Write"/> (<c>.NAME.PID.GUID.tmp</c>).</summary>
+    public static bool IsTemporary(string path)
+    {
+        string name = Path.GetFileName(path);
+        return name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal);
+    }
+
+    /// <summary>Removes the temporary files that a killed writer left directly in <paramref name="folder"/>.</summary>
+    public static void RemoveTemporaries(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (string file in Directory.GetFiles(folder).Where(IsTemporary)) TryDelete(file);
+    }
 
     private static void TryDelete(string path)
     {

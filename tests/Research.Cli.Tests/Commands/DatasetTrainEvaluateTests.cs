@@ -17,7 +17,7 @@ public sealed class DatasetTrainEvaluateTests
         var train = CliRunner.Run("train", "--dataset", "dsb2018", "--root", data, "--out", run, "--size", "32", "--batch", "16",
             "--base-filters", "2", "--epochs", "1", "--augment", "fold113", "--threads", "1");
         Assert.True(train.ExitCode == 0, train.Error);
-        Assert.Contains("on dsb2018 (2 training, 1 validation images)", train.Output, StringComparison.Ordinal);
+        Assert.Contains("on dsb2018 (2 training, 1 validation images)", train.Error, StringComparison.Ordinal); // commentary goes to standard error
         using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json")));
         var normalization = config.RootElement.GetProperty("normalization");
         Assert.Equal(("percentile", 0.5, 99.5), (normalization.GetProperty("scaling").ToString(), normalization.GetProperty("low").GetDouble(), normalization.GetProperty("high").GetDouble()));

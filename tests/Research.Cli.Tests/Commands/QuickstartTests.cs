@@ -55,5 +55,32 @@ public sealed class QuickstartTests
         Assert.Equal(3UL, provenance.RootElement.GetProperty("seed").GetUInt64());
         Assert.Equal("2.10.0", provenance.RootElement.GetProperty("components").GetProperty("libtorch").GetString());
         Assert.StartsWith("research quickstart", provenance.RootElement.GetProperty("command_line").GetString(), StringComparison.Ordinal);
+
+        AssertNamesNoTemporaryFolder(dir);
+        string full = Path.GetFullPath(dir);
+        Assert.Contains($"Computed parts measured from {Path.Combine(full, "data")} (", File.ReadAllText(Path.Combine(dir, "datasheet", "datasheet.md")), StringComparison.Ordinal);
+        using var predictions = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "predictions", "provenance.json")));
+        Assert.Equal(Path.Combine(full, "run"), predictions.RootElement.GetProperty("components").GetProperty("run").GetString());
+    }
+
+    /// <summary>No file or folder of the output, and no byte of any file, names a staging folder or a temporary file.</summary>
+    private static void AssertNamesNoTemporaryFolder(string dir)
+    {
+        string[] marks = [".staging-", ".tmp-", ".old-", ".tmp\"", ".tmp/"];
+        var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).ToList();
+        Assert.True(files.Count > 30, $"only {files.Count} files under {dir}");
+        foreach (string entry in Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories))
+        {
+            Assert.False(Path.GetFileName(entry).StartsWith('.'), $"{entry}: a hidden (temporary) name in the output");
+        }
+        foreach (string file in files)
+        {
+            string text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file));
+            foreach (string mark in marks)
+            {
+                int at = text.IndexOf(mark, StringComparison.Ordinal);
+                Assert.True(at < 0, $"{file} names a temporary folder: ...{text[Math.Max(0, at - 80)..Math.Min(text.Length, at + 40)]}...");
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class TrainPredictTests
         var predict = CliRunner.Run("predict", "--run", run, "--input", Path.Combine(data, "images"), "--out", output, "--tile", "32", "--overlap", "8", "--tta");
 
         Assert.True(predict.ExitCode == 0, predict.Error);
-        Assert.Contains("40 x 40 px is not a multiple of the model's stride 16", predict.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("40 x 40 px is not a multiple of the model's stride 16", predict.Error.ReplaceLineEndings(" "), StringComparison.Ordinal); // commentary goes to standard error
         var labels = ImageFile.Read(Path.Combine(output, "synth-0000.tif"));
         Assert.Equal(PixelType.UInt16, labels.PixelType);
         Assert.Equal(40, labels.Width);

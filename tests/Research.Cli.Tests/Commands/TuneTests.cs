@@ -17,7 +17,7 @@ public sealed class TuneTests
         var tune = CliRunner.Run("tune", "--run", run, "--thresholds", "0.3", "0.5", "--min-peak-distances", "1", "2", "--tile", "64", "--overlap", "8");
 
         Assert.True(tune.ExitCode == 0, tune.Error);
-        Assert.Contains("Chosen: threshold ", tune.Output, StringComparison.Ordinal);
+        Assert.Contains("Chosen: threshold ", tune.Error, StringComparison.Ordinal); // under the table on a terminal, on standard error when piped
         using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "postprocessing.json")));
         var chosen = record.RootElement.GetProperty("chosen");
         double threshold = chosen.GetProperty("threshold").GetDouble(), peak = chosen.GetProperty("second").GetDouble();

@@ -35,7 +35,7 @@ internal static class TestNotebooks
     public static void AssertValidNbformat(string path)
     {
         const string python = "/usr/bin/python3";
-        if (!File.Exists(python)) Assert.Fail($"{python} is missing: install Debian's python3-nbformat (.ci/run does it).");
+        if (!File.Exists(python)) Assert.Fail($"{python} is missing: install Debian's python3-nbformat (apt-get install -y python3-nbformat; ./test.sh does it).");
         var start = new ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("import nbformat,sys; nb=nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); print(nb.nbformat, nb.nbformat_minor)");
@@ -44,7 +44,7 @@ internal static class TestNotebooks
         string output = process.StandardOutput.ReadToEnd();
         string error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{path} is not valid nbformat (python3-nbformat installed? apt-get install python3-nbformat): {error}");
+        Assert.True(process.ExitCode == 0, $"{path} is not valid nbformat (python3-nbformat installed? apt-get install -y python3-nbformat; ./test.sh does it): {error}");
         Assert.Equal("4 5", output.Trim());
     }
 

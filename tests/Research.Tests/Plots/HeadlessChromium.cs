@@ -4,7 +4,7 @@ using Research.Imaging.Codecs;
 
 namespace Research.Tests.Plots;
 
-/// <summary>Renders a local HTML file with Debian's headless Chromium (apt package chromium; .ci/run installs it).</summary>
+/// <summary>Renders a local HTML file with Debian's headless Chromium (apt package chromium; ./test.sh installs it).</summary>
 internal static class HeadlessChromium
 {
     private const string Binary = "/usr/bin/chromium";
@@ -12,6 +12,7 @@ internal static class HeadlessChromium
     /// <summary>Screenshot (1200 x <paramref name="height"/>) and Chromium's log (console messages included).</summary>
     public static (Image<byte> Screenshot, string Log) Render(string htmlPath, int height = 900)
     {
+        if (!File.Exists(Binary)) Assert.Fail($"{Binary} is missing: install Debian's chromium package (apt-get install -y chromium; ./test.sh does it). The HTML report tests need it.");
         string work = Directory.CreateTempSubdirectory("research-chromium-").FullName;
         try
         {

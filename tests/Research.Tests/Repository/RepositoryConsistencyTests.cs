@@ -50,9 +50,28 @@ public sealed partial class RepositoryConsistencyTests
     {
         string readme = File.ReadAllText(PathOf("README.md"));
         string ci = File.ReadAllText(PathOf(".ci/run"));
-        const string command = "dotnet test Research.sln -c Release";
-        Assert.Contains(command, readme, StringComparison.Ordinal);
+        string script = File.ReadAllText(PathOf("test.sh"));
+        const string command = "./test.sh";
+        Assert.Contains("\n" + command + "\n", readme, StringComparison.Ordinal);
         Assert.Contains("\n" + command + " ", ci, StringComparison.Ordinal);
+        Assert.Contains("\nexec dotnet test Research.sln -c Release \"$@\"\n", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_test_script_installs_every_debian_package_a_test_names()
+    {
+        // Tests that need a tool name its Debian package in their failure message ("install ... python3-pyld");
+        // every such package must be in test.sh's list, so README's test command installs it.
+        string script = File.ReadAllText(PathOf("test.sh"));
+        var list = AptList().Match(script);
+        Assert.True(list.Success, "test.sh has no 'apt_packages=( ... )' list");
+        var listed = list.Groups[1].Value.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var named = Directory.EnumerateFiles(PathOf("tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("Benchmarks", StringComparison.Ordinal))
+            .SelectMany(f => NamedPackage().Matches(File.ReadAllText(f)).Select(m => (File: f, Package: m.Groups[1].Value)))
+            .ToList();
+        Assert.Contains(named, n => n.Package == "chromium");
+        Assert.All(named, n => Assert.True(listed.Contains(n.Package), $"{n.File} asks for the Debian package {n.Package}, which test.sh does not install"));
     }
 
     [Fact]
@@ -74,6 +93,12 @@ public sealed partial class RepositoryConsistencyTests
         Assert.True(match.Success, $"Dockerfile has no 'ARG {name}=...'");
         return match.Groups[1].Value;
     }
+
+    [GeneratedRegex(@"apt_packages=\(([^)]*)\)")]
+    private static partial Regex AptList();
+
+    [GeneratedRegex(@"apt-get install -y ([a-z0-9][a-z0-9.+-]+)")]
+    private static partial Regex NamedPackage();
 
     [GeneratedRegex(@"Microsoft\.dotnet-interactive --version (\S+)")]
     private static partial Regex DotnetInteractiveVersion();

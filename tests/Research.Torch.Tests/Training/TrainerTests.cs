@@ -145,8 +145,14 @@ public sealed class TrainerTests
         var corrupt = Assert.Throws<InputException>(() => TrainingRun.Resume(run, epochs: 2));
         Assert.Contains($"{model}: corrupt checkpoint: SHA-256", corrupt.Message, StringComparison.Ordinal);
 
-        Directory.Delete(Path.Combine(run, "checkpoints"), recursive: true);
+        File.Delete(Path.Combine(run, "checkpoints", "last", "state.json"));
         Assert.Contains("no checkpoint here", Assert.Throws<InputException>(() => TrainingRun.Resume(run, epochs: 2)).Message, StringComparison.Ordinal);
+
+        // A run with its configuration but no checkpoint yet (killed during epoch 1) starts again, saying so.
+        Directory.Delete(Path.Combine(run, "checkpoints"), recursive: true);
+        var notes = new List<string>();
+        Assert.Equal(2, TrainingRun.Resume(run, epochs: 2, log: notes.Add).Metrics.Count);
+        Assert.Contains(notes, n => n.Contains("no checkpoint was written yet", StringComparison.Ordinal) && n.Contains("starts again from epoch 1", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class DatasetPairSource : ILabelPairSource
         {
             throw new InputException($"{Missing.Count} true image(s) have no prediction ({string.Join(", ", Missing.Take(5))}{(Missing.Count > 5 ? ", ..." : "")}); without --strict they count as empty predictions.");
         }
-        Description = $"{predictions.Description} against dataset {manifest.Id} at {splitRoot}";
+        Description = $"{predictions.Description} against dataset {manifest.Id} at {Research.IO.OutputFolder.FinalPath(splitRoot)}";
     }
 
     /// <summary>The ids of the split's samples that have truth, in ordinal order (the order <see cref="Pairs"/> yields them).</summary>

@@ -40,7 +40,7 @@ public sealed class FolderPairSource : ILabelPairSource
                 $"(e.g. '{_truth.Keys.First()}'); identifiers must equal the true files' stems.");
         }
         Strict = strict;
-        Description = $"{predictions.Description} against truth {truthFolder}";
+        Description = $"{predictions.Description} against truth {Research.IO.OutputFolder.FinalPath(truthFolder)}";
         Check();
     }
 

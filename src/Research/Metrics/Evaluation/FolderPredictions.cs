@@ -11,7 +11,7 @@ public sealed class FolderPredictions : IPredictionSet
     public FolderPredictions(string folder)
     {
         _files = LabelFolder.Index(folder, "--pred");
-        Description = $"predictions {folder}";
+        Description = $"predictions {Research.IO.OutputFolder.FinalPath(folder)}";
     }
 
     /// <summary>Indexes the files of the folder that match <paramref name="pattern"/> (<c>*</c> and <c>?</c> wildcards).</summary>

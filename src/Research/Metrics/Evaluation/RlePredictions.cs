@@ -17,7 +17,7 @@ public sealed class RlePredictions : IPredictionSet
         if (!File.Exists(path)) throw new InputException($"--pred-rle {path}: the file does not exist.");
         _path = path;
         _rows = RleDecoder.Group(RleCsvReader.Read(path)).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
-        Description = $"predictions {path}";
+        Description = $"predictions {Research.IO.OutputFolder.FinalPath(path)}";
     }
 
     /// <inheritdoc />
