@@ -30,6 +30,14 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_loaded) return;
+            // Intel oneMKL inside libtorch ends the process ("Intel oneMKL FATAL ERROR: Cannot load libtorch_cpu.so")
+            // when the working folder has been deleted: say so while an exception can still be raised.
+            if (!WorkingFolderExists())
+            {
+                throw new TorchUnavailableException(
+                    "The working folder no longer exists (it was deleted after this process started in it), and libtorch cannot " +
+                    "load from a deleted working folder: change to an existing folder and run again.");
+            }
             string? path = FindNativeLibrary();
             if (path is null)
             {
@@ -48,6 +56,22 @@ public static class TorchRuntime
             }
             using (torch.ones(1)) { } // let TorchSharp finish its own initialisation on the loaded library
             _loaded = true;
+        }
+    }
+
+    private static bool WorkingFolderExists()
+    {
+        try
+        {
+            return Directory.Exists(Environment.CurrentDirectory);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

@@ -75,6 +75,9 @@ public sealed class FetchKillTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // Its own working folder: the notebook runner tests move this process's working folder into temporary folders
+            // that are deleted, and libtorch (Intel oneMKL) aborts in a child started in a deleted folder.
+            WorkingDirectory = AppContext.BaseDirectory,
         };
         if (halt is int step) info.Environment[FetchHaltForTests.Variable] = step.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "research.dll"));

@@ -81,6 +81,9 @@ public sealed class OutputForProgramsTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // Its own working folder: the notebook runner tests move this process's working folder into temporary folders
+            // that are deleted, and libtorch (Intel oneMKL) aborts in a child started in a deleted folder.
+            WorkingDirectory = AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "research.dll"));
         foreach (string a in args) info.ArgumentList.Add(a);

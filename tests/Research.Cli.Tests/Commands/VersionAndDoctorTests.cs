@@ -42,10 +42,31 @@ public sealed class VersionAndDoctorTests
     }
 
     [Fact]
+    public void A_deleted_working_folder_is_explained_instead_of_aborting_in_libtorch()
+    {
+        // libtorch's Intel oneMKL aborts the whole process ("Intel oneMKL FATAL ERROR: Cannot load libtorch_cpu.so")
+        // when it loads in a deleted working folder; the library checks first and says what to do.
+        using var temp = new TempFolder();
+        string dll = Path.Combine(AppContext.BaseDirectory, "research.dll");
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = temp.Path };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("mkdir gone && cd gone && rmdir ../gone && exec dotnet \"$0\" version");
+        info.ArgumentList.Add(dll);
+        using var process = Process.Start(info)!;
+        string stdout = process.StandardOutput.ReadToEnd();
+        string stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000));
+        Assert.Contains("working folder no longer exists", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("oneMKL", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.NotEqual(0, process.ExitCode);
+    }
+
+    [Fact]
     public void The_built_command_runs_as_a_process_and_a_usage_error_exits_2_without_a_stack_trace()
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "research.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         foreach (var a in new[] { dll, "datasets", "synth", "--out", Path.GetTempPath(), "--size", "16" }) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
         string stdout = process.StandardOutput.ReadToEnd();

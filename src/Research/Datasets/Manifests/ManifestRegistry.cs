@@ -3,7 +3,8 @@ namespace Research.Datasets.Manifests;
 /// <summary>
 /// Every manifest of a <c>data-manifests/</c> folder, by id. The folder is the one given, else
 /// <c>data-manifests/</c> beside the running program (the CLI copies the manifests into its output folder), else the
-/// one in the repository: the first folder holding <c>Research.sln</c> above <see cref="AppContext.BaseDirectory"/>.
+/// one in the repository: the first folder holding <c>Research.sln</c> above <see cref="AppContext.BaseDirectory"/>, above
+/// this library's folder (a notebook's <c>notebooks/.lib</c>) or above the working folder.
 /// </summary>
 public sealed class ManifestRegistry
 {
@@ -46,12 +47,22 @@ public sealed class ManifestRegistry
     /// <summary>The default manifest folder (see the class summary).</summary>
     public static string FindDefaultFolder()
     {
-        string beside = Path.Combine(AppContext.BaseDirectory, FolderName);
-        if (Directory.Exists(beside)) return beside;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // Where to start looking: the running program (the CLI), this library's own folder (a notebook kernel's host
+        // lives elsewhere, but notebooks/.lib is inside the repository), and the working folder.
+        string library = Path.GetDirectoryName(typeof(ManifestRegistry).Assembly.Location) is { Length: > 0 } l ? l : AppContext.BaseDirectory;
+        string[] starts = [AppContext.BaseDirectory, library, Environment.CurrentDirectory];
+        foreach (string start in starts)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return Path.Combine(dir.FullName, FolderName);
+            string beside = Path.Combine(start, FolderName);
+            if (Directory.Exists(beside)) return beside;
         }
-        throw new InputException($"No {FolderName} folder beside {AppContext.BaseDirectory} and no Research.sln above it; pass --manifests DIR.");
+        foreach (string start in starts)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return Path.Combine(dir.FullName, FolderName);
+            }
+        }
+        throw new InputException($"No {FolderName} folder beside {string.Join(" or ", starts.Distinct())} and no Research.sln above them; pass --manifests DIR.");
     }
 }
