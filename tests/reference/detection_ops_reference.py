@@ -3,7 +3,7 @@
 Debian 12's python3-torchvision 0.14 and python3-torch 1.13: box coder (weights (1,1,1,1) and (10,10,5,5)),
 box_iou, clip_boxes_to_image, remove_small_boxes, nms and batched_nms (with tied scores), roi_align (aligned
 False/True, sampling ratios 2, 0 and -1, several spatial scales; forward and the gradient of a weighted sum with
-respect to the features), MultiScaleRoIAlign's LevelMapper and AnchorGenerator.
+respect to the features), batched_nms above 1,000 boxes (torchvision's per-category path), MultiScaleRoIAlign's LevelMapper and AnchorGenerator.
 
 Inputs are made here with fixed seeds and stored in the file next to the outputs (float32 values written exactly).
 Run: /usr/bin/python3 tests/reference/detection_ops_reference.py
@@ -122,6 +122,15 @@ feature_maps = [torch.zeros(1, 256, h, w) for h, w in feature_shapes]
 anchors = generator(ImageList(image, [(64, 96)]), feature_maps)[0]
 golden["anchors"] = {"image": [64, 96], "feature_shapes": [list(s) for s in feature_shapes],
                      "cell_anchors": [t(c) for c in generator.cell_anchors], "anchors": t(anchors)}
+
+# batched_nms above 1,000 boxes on the CPU: torchvision switches to one nms per category and an unstable sort of the
+# kept scores, so tied scores come out in an order of its sort's making; the kept set is the coordinate trick's.
+g_large = torch.Generator().manual_seed(1600)
+large = random_boxes(g_large, 1500, 300.0, min_wh=4.0, max_wh=64.0)
+large_scores = (torch.rand(1500, generator=g_large) * 10).round() / 10
+large_idxs = torch.randint(0, 5, (1500,), generator=g_large)
+golden["batched_nms_large"] = {"boxes": t(large), "scores": t(large_scores), "idxs": large_idxs.tolist(),
+                               "iou_threshold": 0.5, "keep": batched_nms(large, large_scores, large_idxs, 0.5).tolist()}
 
 with open(OUT, "w") as f:
     json.dump(golden, f, separators=(",", ":"))
