@@ -7,7 +7,7 @@ namespace Research.Torch.Detection;
 /// <summary>
 /// Non-maximum suppression as torchvision 0.14 defines it: boxes sorted by score, descending, ties in index order
 /// (a stable sort); a box is kept unless a kept box before it overlaps it with IoU above the threshold. The IoU matrix
-/// rows of the sorted boxes are computed in blocks of 128 boxes not yet suppressed (each block against all later
+/// rows of the sorted boxes are computed in blocks of 256 boxes not yet suppressed (each block against all later
 /// boxes) on the tensors' device, thresholded, and copied to the CPU once per block; the greedy pass then reads
 /// those arrays (no per-box <c>.item()</c> calls).
 /// </summary>
@@ -15,7 +15,7 @@ public static class Nms
 {
     // Sorted boxes whose overlaps are computed at once: their IoU with every later box, one block at a time, so
     // that boxes suppressed by earlier blocks are never compared again (as torchvision's kernel skips them).
-    private const int Block = 128;
+    private const int Block = 256;
 
     /// <summary>
     /// Indices (int64) of the kept boxes, in decreasing order of score (torchvision's <c>nms</c>).
@@ -30,7 +30,9 @@ public static class Nms
         if (n == 0) return empty(0, dtype: ScalarType.Int64, device: boxes.device);
         using var scope = NewDisposeScope();
         var order = scores.sort(0, descending: true, stable: true).Indices;
-        var sorted = boxes.index_select(0, order).contiguous();
+        var sorted = boxes.index_select(0, order);
+        // Columns x1, y1, x2, y2, area of the sorted boxes, so that each block needs one gather.
+        var packed = cat([sorted, BoxOps.Area(sorted).unsqueeze(1)], 1).contiguous();
         // torchvision compares the float IoU with the double threshold: iou > t exactly when iou > the largest float <= t.
         float threshold = (float)iouThreshold;
         if (threshold > iouThreshold) threshold = MathF.BitDecrement(threshold);
@@ -47,8 +49,8 @@ public static class Nms
             if (alive.Count == 0) continue;
             using var blockScope = NewDisposeScope();
             int columns = n - start;
-            var rows = sorted.index_select(0, tensor(alive.ToArray(), device: boxes.device));
-            var over = Overlaps(rows, sorted.narrow(0, start, columns), limit).cpu().contiguous();
+            var rows = packed.index_select(0, tensor(alive.ToArray(), device: boxes.device));
+            var over = Overlaps(rows, packed.narrow(0, start, columns), limit).cpu().contiguous();
             byte[] flags = over.bytes.ToArray();
             for (int a = 0; a < alive.Count; a++)
             {
@@ -63,22 +65,22 @@ public static class Nms
         return tensor(kept.ToArray(), dtype: ScalarType.Int64, device: boxes.device).MoveToOuterDisposeScope();
     }
 
-    // BoxOps.BoxIou(rows, columns) > limit with the same float operations in the same order, done in place on five
-    // buffers (the overlaps of a block are the bulk of the work; fresh temporaries for each step cost more than the
-    // arithmetic).
+    // BoxOps.BoxIou(rows, columns) > limit for packed [x1, y1, x2, y2, area] rows, with the same float operations in
+    // the same order, done in place on a few buffers (the overlaps of a block are the bulk of the work; fresh
+    // temporaries for each step cost more than the arithmetic).
     private static Tensor Overlaps(Tensor rows, Tensor columns, Scalar limit)
     {
         using var zero = 0.0.ToScalar();
-        var r = rows.unsqueeze(1);
-        var c = columns.unsqueeze(0);
-        var width = minimum(r[.., .., 2], c[.., .., 2]);
-        using (var x1 = maximum(r[.., .., 0], c[.., .., 0])) width.sub_(x1).clamp_min_(zero);
-        var height = minimum(r[.., .., 3], c[.., .., 3]);
-        using (var y1 = maximum(r[.., .., 1], c[.., .., 1])) height.sub_(y1).clamp_min_(zero);
+        Tensor R(long k) => rows.select(1, k).unsqueeze(1);
+        Tensor C(long k) => columns.select(1, k).unsqueeze(0);
+        var width = minimum(R(2), C(2));
+        using (var x1 = maximum(R(0), C(0))) width.sub_(x1).clamp_min_(zero);
+        var height = minimum(R(3), C(3));
+        using (var y1 = maximum(R(1), C(1))) height.sub_(y1).clamp_min_(zero);
         var inter = width.mul_(height);
         height.Dispose();
-        var union = GcSafe.Add(BoxOps.Area(rows).unsqueeze(1), BoxOps.Area(columns).unsqueeze(0)).sub_(inter);
-        using (union) return inter.div_(union).gt(limit);
+        using var union = GcSafe.Add(R(4), C(4)).sub_(inter);
+        return inter.div_(union).gt(limit);
     }
 
     /// <summary>
