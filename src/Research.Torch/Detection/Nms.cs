@@ -7,7 +7,7 @@ namespace Research.Torch.Detection;
 /// <summary>
 /// Non-maximum suppression as torchvision 0.14 defines it: boxes sorted by score, descending, ties in index order
 /// (a stable sort); a box is kept unless a kept box before it overlaps it with IoU above the threshold. The IoU matrix
-/// rows of the sorted boxes are computed in blocks of 256 boxes not yet suppressed (each block against all later
+/// rows of the sorted boxes are computed in blocks of 64 boxes not yet suppressed (each block against all later
 /// boxes) on the tensors' device, thresholded, and copied to the CPU once per block; the greedy pass then reads
 /// those arrays (no per-box <c>.item()</c> calls).
 /// </summary>
@@ -15,7 +15,7 @@ public static class Nms
 {
     // Sorted boxes whose overlaps are computed at once: their IoU with every later box, one block at a time, so
     // that boxes suppressed by earlier blocks are never compared again (as torchvision's kernel skips them).
-    private const int Block = 256;
+    private const int Block = 64;
 
     /// <summary>
     /// Indices (int64) of the kept boxes, in decreasing order of score (torchvision's <c>nms</c>).
