@@ -3,7 +3,8 @@
 Debian 12's python3-torchvision 0.14 and python3-torch 1.13: box coder (weights (1,1,1,1) and (10,10,5,5)),
 box_iou, clip_boxes_to_image, remove_small_boxes, nms and batched_nms (with tied scores), roi_align (aligned
 False/True, sampling ratios 2, 0 and -1, several spatial scales; forward and the gradient of a weighted sum with
-respect to the features), batched_nms above 1,000 boxes (torchvision's per-category path), MultiScaleRoIAlign's LevelMapper and AnchorGenerator.
+respect to the features), batched_nms above 1,000 boxes (torchvision's per-category path), MultiScaleRoIAlign (forward
+and gradient) and its LevelMapper and AnchorGenerator.
 
 Inputs are made here with fixed seeds and stored in the file next to the outputs (float32 values written exactly).
 Run: /usr/bin/python3 tests/reference/detection_ops_reference.py
@@ -131,6 +132,24 @@ large_scores = (torch.rand(1500, generator=g_large) * 10).round() / 10
 large_idxs = torch.randint(0, 5, (1500,), generator=g_large)
 golden["batched_nms_large"] = {"boxes": t(large), "scores": t(large_scores), "idxs": large_idxs.tolist(),
                                "iou_threshold": 0.5, "keep": batched_nms(large, large_scores, large_idxs, 0.5).tolist()}
+
+# MultiScaleRoIAlign as Mask R-CNN's box pooler (7 x 7, ratio 2) over four levels of a batch of two images, whose
+# sizes (60 x 90 and 64 x 80) pad to 64 x 96; boxes of sides 2 to 70 px and canonical scale 28 (224 in the model)
+# so that every level gets some.
+from collections import OrderedDict  # noqa: E402
+from torchvision.ops import MultiScaleRoIAlign  # noqa: E402
+g_ms = torch.Generator().manual_seed(1601)
+ms_shapes = [(16, 24), (8, 12), (4, 6), (2, 3)]
+ms_features = [torch.randn(2, 3, h, w, generator=g_ms) for h, w in ms_shapes]
+ms_boxes = [random_boxes(g_ms, n, 50.0, min_wh=2.0, max_wh=70.0) for n in (10, 9)]
+pooler = MultiScaleRoIAlign(["0", "1", "2", "3"], 7, 2, canonical_scale=28)
+x_ms = [f.clone().requires_grad_(True) for f in ms_features]
+ms_out = pooler(OrderedDict((str(i), f) for i, f in enumerate(x_ms)), ms_boxes, [(60, 90), (64, 80)])
+ms_weights = torch.randn(ms_out.shape, generator=g_ms)
+(ms_out * ms_weights).sum().backward()
+golden["multiscale"] = {"features": [t(f) for f in ms_features], "boxes": [t(b) for b in ms_boxes],
+                        "image_sizes": [[60, 90], [64, 80]], "output": t(ms_out), "weights": t(ms_weights),
+                        "grads": [t(f.grad) for f in x_ms], "levels": pooler.map_levels(ms_boxes).tolist()}
 
 with open(OUT, "w") as f:
     json.dump(golden, f, separators=(",", ":"))

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace Research.Torch.Tests.Detection;
 
-/// <summary>AnchorGenerator and MultiScaleRoIAlign's LevelMapper against torchvision 0.14.</summary>
+/// <summary>AnchorGenerator, MultiScaleRoIAlign and its LevelMapper against torchvision 0.14.</summary>
 public sealed class AnchorAndLevelTests
 {
     [Fact]
@@ -37,5 +37,24 @@ public sealed class AnchorAndLevelTests
         var (scales, mapper) = LevelMapper.ForFeatureMaps([(200, 304), (100, 152), (50, 76), (25, 38)], 800, 1216);
         Assert.Equal(new[] { 0.25, 0.125, 0.0625, 0.03125 }, scales);
         Assert.Equal((2, 5), (mapper.KMin, mapper.KMax));
+    }
+
+    [Fact]
+    public void Multi_scale_roi_align_pools_each_box_from_its_level_as_torchvision()
+    {
+        using var scope = NewDisposeScope();
+        var golden = DetectionGolden.Root.GetProperty("multiscale");
+        var features = golden.GetProperty("features").EnumerateArray().Select(f => DetectionGolden.Float(f).requires_grad_(true)).ToArray();
+        var boxes = golden.GetProperty("boxes").EnumerateArray().Select(DetectionGolden.Float).ToArray();
+        var sizes = golden.GetProperty("image_sizes").EnumerateArray().Select(s => (s[0].GetInt64(), s[1].GetInt64())).ToArray();
+        var pooler = new MultiScaleRoiAlign(7, 2, canonicalScale: 28);
+        Assert.Equal(DetectionGolden.Longs(golden.GetProperty("levels")),
+            new LevelMapper(2, 5, 28).Map(cat(boxes, 0)).data<long>().ToArray());
+        var output = pooler.Apply(features, boxes, sizes);
+        DetectionGolden.AssertClose(DetectionGolden.Float(golden.GetProperty("output")), output, 1e-5, "multi-scale forward");
+        output.mul(DetectionGolden.Float(golden.GetProperty("weights"))).sum().backward();
+        var grads = golden.GetProperty("grads").EnumerateArray().ToArray();
+        for (int level = 0; level < features.Length; level++)
+            DetectionGolden.AssertClose(DetectionGolden.Float(grads[level]), features[level].grad!, 1e-5, $"gradient of level {level}");
     }
 }
