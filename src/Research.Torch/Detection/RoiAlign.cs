@@ -13,6 +13,8 @@ namespace Research.Torch.Detection;
 /// the features' float type. The weights of the four neighbours of every sample form one sparse matrix
 /// <c>[boxes * bins, batch * height * width]</c>, and the output is that matrix times the features laid out as
 /// <c>[batch * height * width, channels]</c>: one sparse-dense product, whose gradient flows to the features.
+/// The matrix holds <c>4 * grid_h * grid_w</c> entries per bin, the grid being the largest of any box: with an
+/// adaptive ratio, a box much larger than the output makes every box's rows that long (the detection models use 2).
 /// </para>
 /// </summary>
 public static class RoiAlign
