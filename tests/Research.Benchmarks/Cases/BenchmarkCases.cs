@@ -20,6 +20,8 @@ public static class BenchmarkCases
         new TrainEpochOverlapCase(),
         new PredictDsbTestCase(),
         new MeasureDsb2018Case(),
+        new DetectionOpsCase(roiAlign: true),
+        new DetectionOpsCase(roiAlign: false),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>
