@@ -34,8 +34,8 @@ public sealed record SyntheticTimelapseOptions
     /// <summary>Typical speed of the random walk in pixels per frame. <value>The default value is 1.5.</value></summary>
     public double Speed { get; init; } = 1.5;
 
-    /// <summary>Chance per frame that a nucleus old and large enough divides. <value>The default value is 0.08.</value></summary>
-    public double DivisionProbability { get; init; } = 0.08;
+    /// <summary>Chance per frame that a nucleus old and large enough divides. <value>The default value is 0.05.</value></summary>
+    public double DivisionProbability { get; init; } = 0.05;
 
     /// <summary>Frames a nucleus lives before it may divide. <value>The default value is 4.</value></summary>
     public int MinCycleFrames { get; init; } = 4;
