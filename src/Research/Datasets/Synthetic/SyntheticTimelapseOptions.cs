@@ -44,11 +44,7 @@ public sealed record SyntheticTimelapseOptions
     public void Validate()
     {
         if (Count < 1 || Count > 10_000) throw new InputException($"--count must be between 1 and 10000 frames, got {Count}.");
-        if (Size < 32) throw new InputException($"--size must be at least 32 pixels, got {Size}.");
-        if (Size > 8192) throw new InputException($"--size must be at most 8192 pixels, got {Size}.");
-        if (Depth is not (SampleDepth.Eight or SampleDepth.Sixteen)) throw new InputException($"--bits must be 8 or 16, got {(int)Depth}.");
-        if (MinRadius < 2 || MaxRadius < MinRadius) throw new InputException($"Nucleus radii must satisfy 2 <= min <= max, got {MinRadius} and {MaxRadius}.");
-        if (MinNucleiPer256 < 0 || MaxNucleiPer256 < MinNucleiPer256) throw new InputException($"Nuclei per 256 px must satisfy 0 <= min <= max, got {MinNucleiPer256} and {MaxNucleiPer256}.");
+        SyntheticNucleiOptions.ValidateShared(Size, Depth, MinRadius, MaxRadius, MinNucleiPer256, MaxNucleiPer256);
         if (Speed < 0) throw new InputException($"Speed must be zero or positive, got {Speed}.");
         if (DivisionProbability is < 0 or > 1) throw new InputException($"DivisionProbability must be in [0, 1], got {DivisionProbability}.");
         if (MinCycleFrames < 1) throw new InputException($"MinCycleFrames must be at least 1, got {MinCycleFrames}.");

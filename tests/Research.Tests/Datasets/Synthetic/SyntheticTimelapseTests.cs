@@ -66,6 +66,23 @@ public sealed class SyntheticTimelapseTests
         Assert.Equal(index.Divisions, daughters.Count);
     }
 
+    [Fact]
+    public void An_independent_python_reader_finds_the_ctc_truth_consistent()
+    {
+        // tests/reference/check_ctc_truth.py reads the files with Pillow and NumPy and checks the CTC definitions itself.
+        using var data = new MiniData();
+        var index = SyntheticTimelapseWriter.Write(Small with { Seed = 8 }, data.Root);
+        var (code, output) = TestSupport.ReferenceScript.Run("check_ctc_truth.py", data.Root, "01");
+        Assert.True(code == 0, output);
+        using var result = System.Text.Json.JsonDocument.Parse(output);
+        var root = result.RootElement;
+        Assert.True(root.GetProperty("problems").GetArrayLength() == 0, output);
+        Assert.Equal(Small.Count, root.GetProperty("frames").GetInt32());
+        Assert.Equal(index.Tracks, root.GetProperty("tracks").GetInt32());
+        Assert.Equal(index.Divisions, root.GetProperty("divisions").GetInt32());
+        Assert.True(index.Divisions > 0, $"no division for seed {Small.Seed}");
+    }
+
     [Theory]
     [InlineData(1UL)]
     [InlineData(2UL)]
