@@ -122,6 +122,18 @@ public sealed class DatasetsSynthTests
     }
 
     [Fact]
+    public void Layout_ctc_refuses_bad_values_with_one_line_and_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        var (code, output, error) = CliRunner.Run("datasets", "synth", "--layout", "ctc", "--out", temp.Combine("out"), "--count", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("--count must be between 1 and 10000 frames", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Equal("", output);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
     public void An_unknown_layout_is_a_usage_error()
     {
         using var temp = new TempFolder();
