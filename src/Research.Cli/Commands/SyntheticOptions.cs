@@ -42,4 +42,11 @@ public sealed class SyntheticOptions
             Depth = bits == 16 ? SampleDepth.Sixteen : SampleDepth.Eight,
         };
     }
+
+    /// <summary>Reads the parsed values into time-lapse generator options (<c>datasets synth --layout ctc</c>; validated by the library).</summary>
+    public SyntheticTimelapseOptions ReadTimelapse(ParseResult parse)
+    {
+        var nuclei = Read(parse);
+        return new SyntheticTimelapseOptions { Count = nuclei.Count, Size = nuclei.Size, Seed = nuclei.Seed, Depth = nuclei.Depth };
+    }
 }

@@ -13,8 +13,13 @@ namespace Research.Encodings;
 public static class CtcResultWriter
 {
     /// <summary>The mask file name of frame <paramref name="t"/> of a sequence of <paramref name="frameCount"/> frames.</summary>
-    public static string FrameFileName(int t, int frameCount) =>
-        "mask" + t.ToString(frameCount > 1000 ? "D4" : "D3", CultureInfo.InvariantCulture) + ".tif";
+    public static string FrameFileName(int t, int frameCount) => "mask" + FrameNumber(t, frameCount) + ".tif";
+
+    /// <summary>
+    /// Frame <paramref name="t"/>'s number as CTC file names write it (<c>TTT</c> in <c>tTTT.tif</c>, <c>man_segTTT.tif</c>,
+    /// <c>maskTTT.tif</c>): three digits, four when the sequence has more than 1000 frames.
+    /// </summary>
+    public static string FrameNumber(int t, int frameCount) => t.ToString(frameCount > 1000 ? "D4" : "D3", CultureInfo.InvariantCulture);
 
     /// <summary>The text of <c>res_track.txt</c>: one <c>L B E P</c> line per track, LF line ends.</summary>
     public static string FormatTracks(IEnumerable<CtcTrack> tracks) => string.Concat(tracks.Select(t => t + "\n"));

@@ -103,6 +103,46 @@ public sealed class DatasetsSynthTests
         Assert.True(File.Exists(Path.Combine(dir, "images", "synth-0000.png")));
     }
 
+    [Fact]
+    public void Layout_ctc_writes_a_cell_tracking_challenge_sequence_that_validates()
+    {
+        using var temp = new TempFolder();
+        string dir = temp.Combine("timelapse");
+        var (code, output, error) = CliRunner.Run("datasets", "synth", "--layout", "ctc", "--out", dir, "--count", "5", "--size", "64", "--seed", "9");
+        Assert.True(code == 0, error);
+        Assert.Matches(@"^Wrote 5 frames with \d+ tracks \(\d+ divisions\) in the CTC layout to ", output);
+        Assert.Equal(["t000.tif", "t001.tif", "t002.tif", "t003.tif", "t004.tif"], Directory.GetFiles(Path.Combine(dir, "01")).Select(Path.GetFileName).Order());
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "01_GT", "SEG"), "man_seg*.tif").Length);
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(dir, "01_GT", "TRA"), "man_track*.tif").Length);
+        Assert.True(File.Exists(Path.Combine(dir, "01_GT", "TRA", "man_track.txt")));
+        Assert.False(Directory.Exists(Path.Combine(dir, "images")));
+        var validated = CliRunner.Run("datasets", "validate", "synthetic-timelapse", "--root", dir);
+        Assert.True(validated.ExitCode == 0, validated.Output + validated.Error);
+        Assert.Contains("5 images, 5 with truth", validated.Output + validated.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Layout_ctc_refuses_bad_values_with_one_line_and_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        var (code, output, error) = CliRunner.Run("datasets", "synth", "--layout", "ctc", "--out", temp.Combine("out"), "--count", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("--count must be between 1 and 10000 frames", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.Equal("", output);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void An_unknown_layout_is_a_usage_error()
+    {
+        using var temp = new TempFolder();
+        var (code, _, error) = CliRunner.Run("datasets", "synth", "--layout", "coco", "--out", temp.Combine("x"));
+        Assert.Equal(2, code);
+        Assert.Contains("coco", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
     private static Dictionary<string, string> HashTree(string root) =>
         Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));

@@ -13,6 +13,16 @@ internal readonly record struct Nucleus(
     /// <summary>Radius of a circle that contains the whole nucleus.</summary>
     public double BoundingRadius => SemiMajor * (1 + Math.Abs(Harmonic2) + Math.Abs(Harmonic3));
 
+    /// <summary>Equivalent radius: the radius of the circle with the ellipse's area.</summary>
+    public double EquivalentRadius => Math.Sqrt(SemiMajor * SemiMinor);
+
+    /// <summary>
+    /// Whether the two nuclei are too close to keep apart: either centre lies within 0.75 of the other's normalised
+    /// distance. Nuclei that do not crowd each other each keep their centre pixel when painted.
+    /// </summary>
+    public bool Crowds(Nucleus other) =>
+        other.NormalisedDistance(CenterX, CenterY) < 0.75 || NormalisedDistance(other.CenterX, other.CenterY) < 0.75;
+
     /// <summary>Draws a nucleus of equivalent radius in [minRadius, maxRadius] (log-uniform) centred at (x, y).</summary>
     public static Nucleus Draw(SeededRandom rng, double x, double y, double minRadius, double maxRadius)
     {

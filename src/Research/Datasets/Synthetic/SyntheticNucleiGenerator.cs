@@ -1,6 +1,4 @@
 using Research.Imaging;
-using Research.Processing;
-using Research.Processing.Labels;
 using Research.Randomness;
 
 namespace Research.Datasets.Synthetic;
@@ -58,12 +56,10 @@ public sealed class SyntheticNucleiGenerator
         var rng = SeededRandom.Derive(_options.Seed, (ulong)index);
         int size = _options.Size;
         List<Nucleus> nuclei = PlaceNuclei(rng, size);
-        var labels = new int[size * size];
-        var distance = new float[size * size];
-        double[] brightness = AssignPixels(nuclei, labels, distance, size);
+        var (labels, distance, brightness) = AssignPixels(nuclei, size);
         int count = brightness.Length - 1;
-        float[] intensity = Render(rng, labels, distance, brightness, size);
-        IImage image = Quantise(rng, intensity, size);
+        float[] intensity = NucleusRenderer.Render(rng, labels, distance, brightness, size);
+        IImage image = NucleusRenderer.Quantise(rng, intensity, size, _options.Depth);
         var labelImage = new Image<ushort>(size, size, 1);
         for (int i = 0; i < labels.Length; i++) labelImage.Data[i] = (ushort)labels[i];
         return new SyntheticSample(IdOf(index), image, labelImage, count);
@@ -97,7 +93,7 @@ public sealed class SyntheticNucleiGenerator
                 }
                 if (x < 0 || y < 0 || x >= size || y >= size) continue;
                 var candidate = Nucleus.Draw(rng, x, y, _options.MinRadius, _options.MaxRadius);
-                if (nuclei.Exists(e => e.NormalisedDistance(x, y) < 0.75 || candidate.NormalisedDistance(e.CenterX, e.CenterY) < 0.75)) continue;
+                if (nuclei.Exists(candidate.Crowds)) continue;
                 nuclei.Add(candidate);
                 break;
             }
@@ -107,32 +103,12 @@ public sealed class SyntheticNucleiGenerator
 
     /// <summary>
     /// Gives each pixel to the nearest covering nucleus, cleans stray pieces, drops small objects and numbers the rest
-    /// 1..n in creation order. Returns the brightness of each final label (index 0 unused).
+    /// 1..n in creation order. Returns the labels, the normalised distances and the brightness of each final label
+    /// (index 0 unused).
     /// </summary>
-    private double[] AssignPixels(List<Nucleus> nuclei, int[] labels, float[] distance, int size)
+    private (int[] Labels, float[] Distance, double[] Brightness) AssignPixels(List<Nucleus> nuclei, int size)
     {
-        Array.Fill(distance, float.PositiveInfinity);
-        for (int k = 0; k < nuclei.Count; k++)
-        {
-            var nucleus = nuclei[k];
-            double reach = nucleus.BoundingRadius + 1;
-            int x0 = Math.Max(0, (int)(nucleus.CenterX - reach)), x1 = Math.Min(size - 1, (int)(nucleus.CenterX + reach));
-            int y0 = Math.Max(0, (int)(nucleus.CenterY - reach)), y1 = Math.Min(size - 1, (int)(nucleus.CenterY + reach));
-            for (int y = y0; y <= y1; y++)
-            {
-                for (int x = x0; x <= x1; x++)
-                {
-                    double d = nucleus.NormalisedDistance(x, y);
-                    int i = y * size + x;
-                    if (d <= 1 && d < distance[i])
-                    {
-                        distance[i] = (float)d;
-                        labels[i] = k + 1;
-                    }
-                }
-            }
-        }
-        LabelComponents.KeepLargestPiece(labels, size, size, Connectivity.Four);
+        var (labels, distance) = NucleusRenderer.Paint(nuclei, size);
         var area = new int[nuclei.Count + 1];
         foreach (int label in labels) area[label]++;
         var renumber = new int[nuclei.Count + 1];
@@ -144,57 +120,6 @@ public sealed class SyntheticNucleiGenerator
             brightness.Add(nuclei[k - 1].Brightness);
         }
         for (int i = 0; i < labels.Length; i++) labels[i] = renumber[labels[i]];
-        return brightness.ToArray();
-    }
-
-    private static float[] Render(SeededRandom rng, int[] labels, float[] distance, double[] brightness, int size)
-    {
-        double background = rng.Uniform(0.02, 0.07);
-        double gradientX = rng.Uniform(-0.03, 0.03), gradientY = rng.Uniform(-0.03, 0.03);
-        var slow = new ValueNoise(rng, size, size, size / 3.0);
-        var texture = new ValueNoise(rng, size, size, 3.0);
-        var grain = new ValueNoise(rng, size, size, 1.5);
-        var intensity = new float[size * size];
-        for (int y = 0; y < size; y++)
-        {
-            for (int x = 0; x < size; x++)
-            {
-                int i = y * size + x;
-                double value = background + gradientX * ((double)x / size - 0.5) + gradientY * ((double)y / size - 0.5)
-                               + 0.015 * slow.At(x, y);
-                int label = labels[i];
-                if (label > 0)
-                {
-                    double d = distance[i];
-                    double profile = 0.78 + 0.22 * (1 - d * d);
-                    value += brightness[label] * profile * (1 + 0.15 * texture.At(x, y) + 0.07 * grain.At(x, y));
-                }
-                intensity[i] = (float)value;
-            }
-        }
-        GaussianBlur.Apply(intensity, size, size, rng.Uniform(0.7, 1.4));
-        return intensity;
-    }
-
-    private IImage Quantise(SeededRandom rng, float[] intensity, int size)
-    {
-        double photons = rng.Uniform(80, 400);
-        double maxValue = _options.Depth == SampleDepth.Sixteen ? 65535 : 255;
-        var values = new double[intensity.Length];
-        for (int i = 0; i < intensity.Length; i++)
-        {
-            double expected = Math.Max(0, intensity[i]) * photons;
-            double measured = rng.Poisson(expected) / photons + rng.Normal(0, 0.004);
-            values[i] = Math.Clamp(Math.Round(measured * maxValue), 0, maxValue);
-        }
-        if (_options.Depth == SampleDepth.Sixteen)
-        {
-            var image16 = new Image<ushort>(size, size, 1);
-            for (int i = 0; i < values.Length; i++) image16.Data[i] = (ushort)values[i];
-            return image16;
-        }
-        var image8 = new Image<byte>(size, size, 1);
-        for (int i = 0; i < values.Length; i++) image8.Data[i] = (byte)values[i];
-        return image8;
+        return (labels, distance, brightness.ToArray());
     }
 }

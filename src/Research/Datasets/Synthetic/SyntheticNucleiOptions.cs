@@ -49,12 +49,18 @@ public sealed record SyntheticNucleiOptions
     public void Validate()
     {
         if (Count < 1) throw new InputException($"--count must be at least 1, got {Count}.");
-        if (Size < 32) throw new InputException($"--size must be at least 32 pixels, got {Size}.");
-        if (Size > 8192) throw new InputException($"--size must be at most 8192 pixels, got {Size}.");
-        if (Depth is not (SampleDepth.Eight or SampleDepth.Sixteen)) throw new InputException($"--bits must be 8 or 16, got {(int)Depth}.");
-        if (MinRadius < 2 || MaxRadius < MinRadius) throw new InputException($"Nucleus radii must satisfy 2 <= min <= max, got {MinRadius} and {MaxRadius}.");
-        if (MinNucleiPer256 < 0 || MaxNucleiPer256 < MinNucleiPer256) throw new InputException($"Nuclei per 256 px must satisfy 0 <= min <= max, got {MinNucleiPer256} and {MaxNucleiPer256}.");
+        ValidateShared(Size, Depth, MinRadius, MaxRadius, MinNucleiPer256, MaxNucleiPer256);
         if (ClusterFraction is < 0 or > 1) throw new InputException($"ClusterFraction must be in [0, 1], got {ClusterFraction}.");
         if (MinObjectArea < 1) throw new InputException($"MinObjectArea must be at least 1, got {MinObjectArea}.");
+    }
+
+    /// <summary>The checks the synthetic generators share (size, depth, radii, nuclei per 256 px).</summary>
+    internal static void ValidateShared(int size, SampleDepth depth, double minRadius, double maxRadius, int minNuclei, int maxNuclei)
+    {
+        if (size < 32) throw new InputException($"--size must be at least 32 pixels, got {size}.");
+        if (size > 8192) throw new InputException($"--size must be at most 8192 pixels, got {size}.");
+        if (depth is not (SampleDepth.Eight or SampleDepth.Sixteen)) throw new InputException($"--bits must be 8 or 16, got {(int)depth}.");
+        if (minRadius < 2 || maxRadius < minRadius) throw new InputException($"Nucleus radii must satisfy 2 <= min <= max, got {minRadius} and {maxRadius}.");
+        if (minNuclei < 0 || maxNuclei < minNuclei) throw new InputException($"Nuclei per 256 px must satisfy 0 <= min <= max, got {minNuclei} and {maxNuclei}.");
     }
 }

@@ -50,7 +50,7 @@ public sealed class ManifestSchemaTests
             "dsb2018", "ctc-fluo-n2dh-gowt1", "ctc-fluo-n2dh-sim-plus", "ctc-dic-c2dh-hela", "ctc-phc-c2dh-u373", "ctc-fluo-n2dl-hela",
             "fluorescent-neuronal-cells", "bh2019-kidney-em-nucleus", "synthetic-nuclei", "all-leukaemia", "lgg-brain-mri", "breast-ultrasound",
             "sipakmed-cervical", "kvasir-seg", "chest-xray-lungs", "ddsm-mammogram-tissue", "segpc-2021", "ultrasound-nerve", "mmotu-ovarian",
-            "herlev-pap-smear", "chase-db1",
+            "herlev-pap-smear", "chase-db1", "synthetic-timelapse",
         ];
         Assert.Equal(expected.Order(), ids.Order());
     }
