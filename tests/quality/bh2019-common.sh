@@ -45,6 +45,7 @@ preprocess_split() {
 }
 
 preprocess_all() {
+  mkdir -p "$out/pre"   # preprocess refuses an --out whose parent is missing
   [[ -d "$out/pre/train" ]] || preprocess_split train
   [[ -d "$out/pre/test" ]] || preprocess_split test
   [[ -d "$out/pre/blank" ]] || preprocess_split blank
