@@ -11,10 +11,11 @@
 # training time is equal up to the validation after each epoch, which random and none do 113 times as often: the
 # times of every run are in OUT/times.txt and are reported with the table. Knobs as in bh2019.sh; SEEDS (42 43 44);
 # EPOCH_RATIO (113: the equal budget; smoke runs only may lower it to keep random and none short).
-# The learning rate is constant (SCHEDULE=constant): a per-epoch schedule would decay random's and none's rate 113
+# The learning rate is constant (bh2019-common.sh): a per-epoch schedule would decay random's and none's rate 113
 # times as often as fold113's, since their epochs are 113 times shorter.
+# PARALLEL=1 trains random and none side by side with one libtorch thread each (after fold113 with THREADS): on 2 cores
+# that is faster than one after the other, and the budget is in steps, so thread counts do not change it.
 set -euo pipefail
-SCHEDULE="${SCHEDULE:-constant}"
 out="${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/bh2019-amplification}"
 source "$(dirname "${BASH_SOURCE[0]}")/bh2019-common.sh"
 mkdir -p "$out"
@@ -22,13 +23,21 @@ EPOCH_RATIO="${EPOCH_RATIO:-113}"
 [[ "$EPOCH_RATIO" == 113 || "${SMOKE:-0}" == 1 ]] || { echo "EPOCH_RATIO other than 113 breaks the equal budget; only SMOKE=1 runs may set it" >&2; exit 2; }
 step preprocess preprocess_all
 for seed in $SEEDS; do
+  pids=()
   for setting in fold113 random none; do
     name="$setting-seed$seed"
     [[ -e "$out/$name" ]] && { echo "$out/$name exists; skipped"; continue; }
     epochs=$FOLD113_EPOCHS; [[ "$setting" != fold113 ]] && epochs=$((EPOCH_RATIO * FOLD113_EPOCHS))
-    step "train $name" train_run "$name" "$setting" "$epochs" "$seed"
-    step "predict-evaluate $name" predict_eval "$name"
+    if [[ "${PARALLEL:-0}" == 1 && "$setting" != fold113 ]]; then
+      ( THREADS=1; step "train $name (1 thread, in parallel)" train_run "$name" "$setting" "$epochs" "$seed" \
+          && step "predict-evaluate $name" predict_eval "$name" ) > "$out/$name.log" 2>&1 &
+      pids+=($!)
+    else
+      step "train $name" train_run "$name" "$setting" "$epochs" "$seed"
+      step "predict-evaluate $name" predict_eval "$name"
+    fi
   done
+  for pid in "${pids[@]}"; do wait "$pid" || { echo "a parallel run failed: see $out/*-seed$seed.log" >&2; exit 1; }; done
 done
 printf 'setting,seed,pixel_iou_micro,pixel_iou_mean,dice_micro,dice_mean,blank_with_foreground\n' > "$out/amplification.csv"
 for seed in $SEEDS; do
