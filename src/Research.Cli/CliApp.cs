@@ -76,6 +76,7 @@ public static class CliApp
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(TuneCommand.Create(context));
+        root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(NotebooksCommand.Create(context));
         return root;
     }

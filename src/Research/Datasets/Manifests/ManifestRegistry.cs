@@ -45,7 +45,13 @@ public sealed class ManifestRegistry
             : throw new InputException($"Unknown dataset '{id}'. Known datasets: {string.Join(", ", _byId.Keys)} (manifests in {Folder}).");
 
     /// <summary>The default manifest folder (see the class summary).</summary>
-    public static string FindDefaultFolder()
+    public static string FindDefaultFolder() => FindFolder(FolderName, "--manifests DIR");
+
+    /// <summary>
+    /// The folder <paramref name="folderName"/> of the repository's top level (<c>data-manifests</c>,
+    /// <c>model-manifests</c>), looked for as the class summary says; <paramref name="option"/> is named in the error.
+    /// </summary>
+    public static string FindFolder(string folderName, string option)
     {
         // Where to start looking: the running program (the CLI), this library's own folder (a notebook kernel's host
         // lives elsewhere, but notebooks/.lib is inside the repository), and the working folder.
@@ -53,16 +59,16 @@ public sealed class ManifestRegistry
         string[] starts = [AppContext.BaseDirectory, library, Environment.CurrentDirectory];
         foreach (string start in starts)
         {
-            string beside = Path.Combine(start, FolderName);
+            string beside = Path.Combine(start, folderName);
             if (Directory.Exists(beside)) return beside;
         }
         foreach (string start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return Path.Combine(dir.FullName, FolderName);
+                if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return Path.Combine(dir.FullName, folderName);
             }
         }
-        throw new InputException($"No {FolderName} folder beside {string.Join(" or ", starts.Distinct())} and no Research.sln above them; pass --manifests DIR.");
+        throw new InputException($"No {folderName} folder beside {string.Join(" or ", starts.Distinct())} and no Research.sln above them; pass {option}.");
     }
 }

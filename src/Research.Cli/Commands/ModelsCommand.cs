@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using Research.Datasets.Download;
+using Research.ModelWeights;
+using Spectre.Console;
+
+namespace Research.Cli.Commands;
+
+/// <summary>
+/// <c>research models ...</c>: published weights files described by <c>model-manifests/</c>: <c>list</c>, <c>show ID</c>,
+/// <c>fetch ID --out DIR</c> (download, check, rename into place) and <c>verify FILE --model ID</c> (exit 1 when the file
+/// is not the published one).
+/// </summary>
+public static class ModelsCommand
+{
+    private static readonly Option<string?> Manifests = new("--model-manifests") { Description = "Folder of the model manifests (default: model-manifests beside the program, else in the repository).", Recursive = true };
+
+    /// <summary>Creates the command group.</summary>
+    public static Command Create(CliContext context)
+    {
+        var models = new Command("models", "Published model weights: list the manifests, show one, fetch a file (SHA-256 checked), verify a file you have.");
+        models.Options.Add(Manifests);
+        models.Subcommands.Add(CreateList(context));
+        models.Subcommands.Add(CreateShow(context));
+        models.Subcommands.Add(CreateFetch(context));
+        models.Subcommands.Add(CreateVerify(context));
+        return models;
+    }
+
+    private static ModelManifestRegistry Registry(ParseResult parse) => ModelManifestRegistry.Load(parse.GetValue(Manifests));
+
+    private static Command CreateList(CliContext context)
+    {
+        var json = TableOutput.JsonOption;
+        var command = new Command("list", "Table of the weights with a manifest: id, family, variant, file, size, licence (tab-separated when piped; --json).") { json };
+        command.SetAction(parse =>
+        {
+            var registry = Registry(parse);
+            var table = new TableOutput("id", "family", "variant", "file", "bytes", "licence");
+            foreach (ModelManifest m in registry.All)
+            {
+                table.Add(m.Id, m.Family, m.Variant, m.File, new Cell(m.Bytes, m.Bytes?.ToString(CultureInfo.InvariantCulture) ?? "?"), m.Licence);
+            }
+            table.Write(context, parse.GetValue(json), $"{registry.All.Count} weights files; manifests in {registry.Folder}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateShow(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "Weights id (see 'research models list')." };
+        var json = new Option<bool>("--json") { Description = "Print the manifest as JSON instead of the summary." };
+        var command = new Command("show", "What one weights file is, where it comes from, how it is checked, its licence and citation.") { id, json };
+        command.SetAction(parse =>
+        {
+            ModelManifest m = Registry(parse).Get(parse.GetValue(id)!);
+            if (parse.GetValue(json))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(Research.IO.Json.Serialize(m));
+                return ExitCodes.Ok;
+            }
+            var c = context.Console;
+            c.WriteLine($"{m.Id}: {m.Name}");
+            c.WriteLine($"Model:     {m.Family} {m.Variant}");
+            c.WriteLine($"File:      {m.File}, {(m.Bytes is long b ? b.ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "size not published")}");
+            c.WriteLine($"Download:  {m.Url} (documented at {m.Page})");
+            c.WriteLine($"SHA-256:   {(m.Sha256.Length > 0 ? m.Sha256 : "not published")}");
+            if (m.ChecksumSource.Length > 0) c.WriteLine($"Checksums: {m.ChecksumSource}");
+            c.WriteLine($"Licence:   {m.Licence}");
+            c.WriteLine($"Cite:      {m.Citation}");
+            if (m.Notes.Length > 0) c.WriteLine($"Notes:     {m.Notes}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateFetch(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "Weights id (see 'research models list')." };
+        var outDir = new Option<string>("--out") { Description = "Folder to put the file in (created if missing; its parent must exist). Run again to resume.", Required = true };
+        var command = new Command("fetch", "Download a weights file into DIR (resumable; the SHA-256 is checked before the file gets its name, and a mismatch leaves nothing).") { id, outDir };
+        command.SetAction(parse =>
+        {
+            ModelManifest m = Registry(parse).Get(parse.GetValue(id)!);
+            using var http = context.Downloader is null ? new HttpDatasetDownloader() : null;
+            var result = new WeightsFetcher(context.Downloader ?? http!).FetchAsync(m, parse.GetValue(outDir)!, null, CancellationToken.None).GetAwaiter().GetResult();
+            context.Console.WriteLine($"{(result.Downloaded ? "Downloaded" : "Already there:")} {result.Check.Path}: {result.Check.Bytes} bytes, SHA-256 {result.Check.Sha256} as the manifest says. Licence {m.Licence}; cite: {m.Citation}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateVerify(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "The weights file." };
+        var model = new Option<string>("--model") { Description = "Weights id it should be (see 'research models list').", Required = true };
+        var command = new Command("verify", "Check a weights file's size and SHA-256 against its manifest (exit 0 when it is the published file, 1 when not).") { file, model };
+        command.SetAction(parse =>
+        {
+            ModelManifest m = Registry(parse).Get(parse.GetValue(model)!);
+            var check = WeightsCheck.Of(parse.GetValue(file)!, m);
+            var c = context.Console;
+            if (!check.Checked)
+            {
+                c.WriteLine($"{check.Path}: {check.Bytes} bytes, SHA-256 {check.Sha256}; {m.Id} has no published size or digest to compare with.");
+                return ExitCodes.CheckFailed;
+            }
+            if (check.Valid)
+            {
+                c.WriteLine($"{check.Path}: {m.Id} ({check.Bytes} bytes, SHA-256 {check.Sha256}).");
+                return ExitCodes.Ok;
+            }
+            context.Error.WriteLine($"{check.Path} is not {m.Id}'s published file: {string.Join("; ", check.Problems)}.");
+            return ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+}
