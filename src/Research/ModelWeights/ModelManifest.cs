@@ -23,7 +23,7 @@ public sealed record ModelManifest
     /// <summary>The file name the weights are saved under (a plain name, no folders).</summary>
     public string File { get; init; } = "";
 
-    /// <summary>The direct download URL (https).</summary>
+    /// <summary>The direct download URL (https, or http: the SHA-256 check protects the content).</summary>
     public string Url { get; init; } = "";
 
     /// <summary>The page that documents the download.</summary>

