@@ -7,9 +7,9 @@ using Spectre.Console;
 namespace Research.Cli.Commands;
 
 /// <summary>
-/// <c>research models ...</c>: published weights files described by <c>model-manifests/</c>: <c>list</c>, <c>show ID</c>,
-/// <c>fetch ID --out DIR</c> (download, check, rename into place) and <c>verify FILE --model ID</c> (exit 1 when the file
-/// is not the published one).
+/// <c>research models ...</c>: <c>list</c> (the trainable architectures and their parameter counts) and the published
+/// weights files described by <c>model-manifests/</c>: <c>weights</c>, <c>show ID</c>, <c>fetch ID --out DIR</c>
+/// (download, check, rename into place) and <c>verify FILE --model ID</c> (exit 1 when the file is not the published one).
 /// </summary>
 public static class ModelsCommand
 {
@@ -18,9 +18,10 @@ public static class ModelsCommand
     /// <summary>Creates the command group.</summary>
     public static Command Create(CliContext context)
     {
-        var models = new Command("models", "Published model weights: list the manifests, show one, fetch a file (SHA-256 checked), verify a file you have.");
+        var models = new Command("models", "Models: the trainable architectures; published weights (list the manifests, show one, fetch a file with its SHA-256 checked, verify a file you have).");
         models.Options.Add(Manifests);
         models.Subcommands.Add(CreateList(context));
+        models.Subcommands.Add(CreateWeights(context));
         models.Subcommands.Add(CreateShow(context));
         models.Subcommands.Add(CreateFetch(context));
         models.Subcommands.Add(CreateVerify(context));
@@ -32,7 +33,26 @@ public static class ModelsCommand
     private static Command CreateList(CliContext context)
     {
         var json = TableOutput.JsonOption;
-        var command = new Command("list", "Table of the weights with a manifest: id, family, variant, file, size, licence (tab-separated when piped; --json).") { json };
+        var command = new Command("list", "Table of the trainable architectures (train --model NAME): output, base filters and parameters at train's defaults (grey input, one output), input stride (tab-separated when piped; --json).") { json };
+        command.SetAction(parse =>
+        {
+            var entries = Research.Torch.Models.ModelCatalog.Entries();
+            var table = new TableOutput("model", "output", "base_filters", "parameters", "stride");
+            foreach (var e in entries)
+            {
+                table.Add(e.Name, e.Output, new Cell(e.BaseFilters, e.BaseFilters?.ToString(CultureInfo.InvariantCulture) ?? "fixed"),
+                    new Cell(e.Parameters, e.Parameters.ToString(CultureInfo.InvariantCulture)), new Cell(e.Stride));
+            }
+            table.Write(context, parse.GetValue(json), $"{entries.Count} architectures; published weights: 'research models weights'");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateWeights(CliContext context)
+    {
+        var json = TableOutput.JsonOption;
+        var command = new Command("weights", "Table of the published weights files with a manifest: id, family, variant, file, size, licence (tab-separated when piped; --json).") { json };
         command.SetAction(parse =>
         {
             var registry = Registry(parse);
@@ -49,7 +69,7 @@ public static class ModelsCommand
 
     private static Command CreateShow(CliContext context)
     {
-        var id = new Argument<string>("id") { Description = "Weights id (see 'research models list')." };
+        var id = new Argument<string>("id") { Description = "Weights id (see 'research models weights')." };
         var json = new Option<bool>("--json") { Description = "Print the manifest as JSON instead of the summary." };
         var command = new Command("show", "What one weights file is, where it comes from, how it is checked, its licence and citation.") { id, json };
         command.SetAction(parse =>
@@ -77,7 +97,7 @@ public static class ModelsCommand
 
     private static Command CreateFetch(CliContext context)
     {
-        var id = new Argument<string>("id") { Description = "Weights id (see 'research models list')." };
+        var id = new Argument<string>("id") { Description = "Weights id (see 'research models weights')." };
         var outDir = new Option<string>("--out") { Description = "Folder to put the file in (created if missing; its parent must exist). Run again to resume.", Required = true };
         var command = new Command("fetch", "Download a weights file into DIR (resumable; the SHA-256 is checked before the file gets its name, and a mismatch leaves nothing).") { id, outDir };
         command.SetAction(parse =>
@@ -94,7 +114,7 @@ public static class ModelsCommand
     private static Command CreateVerify(CliContext context)
     {
         var file = new Argument<string>("file") { Description = "The weights file." };
-        var model = new Option<string>("--model") { Description = "Weights id it should be (see 'research models list').", Required = true };
+        var model = new Option<string>("--model") { Description = "Weights id it should be (see 'research models weights').", Required = true };
         var command = new Command("verify", "Check a weights file's size and SHA-256 against its manifest (exit 0 when it is the published file, 1 when not).") { file, model };
         command.SetAction(parse =>
         {

@@ -31,16 +31,32 @@ public sealed class ModelsVerbsTests
     }
 
     [Fact]
-    public void List_gives_every_shipped_manifest_as_json_and_as_tab_separated_lines()
+    public void List_gives_each_architecture_with_its_parameter_count_at_train_defaults()
     {
         var (code, output, error) = CliRunner.Run("models", "list", "--json");
+        Assert.True(code == 0, error);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("model").GetString()!);
+        Assert.Equal(["unet", "bh2019-unet", "c-resunet"], rows.Keys);
+        // PyTorch 1.13 reference (tests/reference/model_reference.py): bh2019-unet base 16 has 972,305 parameters;
+        // unet base 16 with 3 outputs 1,942,323, so with 1 output 2 x (16 weights + 1 bias) = 34 fewer.
+        Assert.Equal(972_305L, rows["bh2019-unet"].GetProperty("parameters").GetInt64());
+        Assert.Equal(1_942_323L - 34, rows["unet"].GetProperty("parameters").GetInt64());
+        Assert.Equal(16, rows["unet"].GetProperty("base_filters").GetInt32());
+        Assert.Equal(JsonValueKind.Null, rows["c-resunet"].GetProperty("base_filters").ValueKind);
+        Assert.Equal(16, rows["unet"].GetProperty("stride").GetInt32());
+    }
+
+    [Fact]
+    public void Weights_gives_every_shipped_manifest_as_json_and_as_tab_separated_lines()
+    {
+        var (code, output, error) = CliRunner.Run("models", "weights", "--json");
         Assert.True(code == 0, error);
         var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
         Assert.Equal(["mobile-sam-vit-t", "sam-vit-b", "sam-vit-h", "sam-vit-l"], rows.Select(r => r.GetProperty("id").GetString()));
         Assert.Equal(375_042_383L, rows[1].GetProperty("bytes").GetInt64());
         Assert.Equal(JsonValueKind.Null, rows[3].GetProperty("bytes").ValueKind);
 
-        (code, output, _) = CliRunner.Run("models", "list");
+        (code, output, _) = CliRunner.Run("models", "weights");
         Assert.Equal(0, code);
         Assert.Contains("sam-vit-b\tsam\tvit-b\tsam_vit_b_01ec64.pth\t375042383\tApache-2.0", output, StringComparison.Ordinal);
     }
