@@ -1,4 +1,5 @@
 using Spectre.Console;
+using System.Globalization;
 using System.CommandLine;
 using Research.Datasets.Layouts;
 using Research.Datasets.Validation;
@@ -48,7 +49,7 @@ public static class DatasetsValidateCommand
         foreach (DatasetProblem p in v.Problems) c.WriteLine($"  [{p.Kind}] {p.Path}: {p.Message}");
         foreach (ValidationReport r in v.Splits)
         {
-            c.WriteLine($"{r.Dataset} split {r.Split ?? "(not in the manifest)"} at {r.Root}: {r.Images} images, {r.AnnotatedImages} with truth, {r.MaskFiles} mask files, {r.Objects} objects, {r.NegativeImages} without objects; {r.Seconds:0.0} s");
+            c.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Dataset} split {r.Split ?? "(not in the manifest)"} at {r.Root}: {r.Images} images, {r.AnnotatedImages} with truth, {r.MaskFiles} mask files, {r.Objects} objects, {r.NegativeImages} without objects; {r.Seconds:0.0} s"));
             if (r.Valid) continue;
             foreach (var group in r.Problems.GroupBy(p => p.Kind)) c.WriteLine($"  {group.Key}: {group.Count()}");
             foreach (DatasetProblem p in r.Problems.Take(PrintedProblems)) c.WriteLine($"  [{p.Kind}] {p.Path}: {p.Message}");

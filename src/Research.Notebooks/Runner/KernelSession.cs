@@ -65,7 +65,7 @@ public sealed class KernelSession : IDisposable
         if (!submission.Wait(timeout))
         {
             _ = _kernel.SendAsync(new Cancel());
-            throw new TimeoutException($"the cell did not finish within {timeout.TotalSeconds:0.###} s (--timeout).");
+            throw new TimeoutException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the cell did not finish within {timeout.TotalSeconds:0.###} s (--timeout)."));
         }
         var failed = submission.Result.Events.OfType<CommandFailed>().LastOrDefault(f => f.Command is SubmitCode);
         if (failed is null) return null;

@@ -21,6 +21,13 @@ public static class KernelSpecs
     public static string KernelJson(string kernelsFolder, string name = CSharp) => Path.Combine(kernelsFolder, name, "kernel.json");
 
     /// <summary>
+    /// Jupyter's data folder from the output of <c>jupyter --data-dir</c>: its last line that is an absolute path (warnings
+    /// that Jupyter prints to standard error arrive in the same text), or null when there is none.
+    /// </summary>
+    public static string? DataFolder(string output) =>
+        (output ?? "").Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0 && Path.IsPathRooted(l));
+
+    /// <summary>
     /// Null when <c>.net-csharp</c> is registered in <paramref name="kernelsFolder"/> and starts <paramref name="toolExecutable"/>;
     /// otherwise what is wrong.
     /// </summary>

@@ -29,9 +29,9 @@ public static class NotebookChecks
             : new("Kernel tool", false, CheckStatus.Warning,
                 version is null ? $"{KernelTool.PackageId} not installed" : $"{KernelTool.PackageId} {version}, notebooks need {KernelTool.Version}", Fix));
 
-        if (dataDir is { ExitCode: 0 } d)
+        if (dataDir is { ExitCode: 0 } d && KernelSpecs.DataFolder(d.Output) is { } data)
         {
-            string kernels = Path.Combine(d.Output.Split('\n')[^1].Trim(), "kernels");
+            string kernels = Path.Combine(data, "kernels");
             string? problem = KernelSpecs.Problem(kernels, tool);
             checks.Add(problem is null
                 ? new("Kernelspec", false, CheckStatus.Ok, $"{KernelSpecs.CSharp} in {kernels}")

@@ -28,11 +28,11 @@ public static class NotebookSetup
         string jupyter = options.Find("jupyter") ?? throw new NotebookSetupException(
             "jupyter is not on the PATH: install Jupyter Notebook (Debian/Ubuntu: apt-get install jupyter-notebook), then run `research notebooks setup` again.");
         var dataDir = ExternalCommand.Run(jupyter, ["--data-dir"]);
-        if (dataDir is not { ExitCode: 0 } d || d.Output.Length == 0)
+        if (dataDir is not { ExitCode: 0 } d || KernelSpecs.DataFolder(d.Output) is not { } data)
         {
             throw new NotebookSetupException($"`{jupyter} --data-dir` failed ({dataDir?.Output ?? "did not start"}): repair the Jupyter installation (apt-get install --reinstall jupyter-notebook).");
         }
-        string kernels = Path.Combine(d.Output.Split('\n')[^1].Trim(), "kernels");
+        string kernels = Path.Combine(data, "kernels");
 
         if (NotebookLibrary.Problem(options.RepositoryRoot) is { } libraryProblem)
         {

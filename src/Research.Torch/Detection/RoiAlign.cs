@@ -89,7 +89,7 @@ public static class RoiAlign
         Tensor grid, int bins, int samplingRatio, long size)
     {
         long k = start.shape[0];
-        int samples = samplingRatio > 0 ? samplingRatio : Math.Max(1, (int)grid.max().cpu().item<float>());
+        int samples = samplingRatio > 0 ? samplingRatio : Math.Max(1, (int)GridMax(grid));
         using var one = 1.ToScalar();
         using var half = 0.5.ToScalar();
         var device = start.device;
@@ -116,5 +116,14 @@ public static class RoiAlign
         var weightLow = weightHigh.neg().add(one, one);
         var nothing = zeros_like(weightLow);
         return (low, high, where(inside, weightLow, nothing), where(inside, weightHigh, nothing));
+    }
+
+    /// <summary>The largest adaptive sample count as a double, whatever the features' floating type (item&lt;float&gt; fails on float64 and half tensors).</summary>
+    private static double GridMax(Tensor grid)
+    {
+        using var max = grid.max();
+        using var wide = max.to_type(ScalarType.Float64);
+        using var host = wide.cpu();
+        return host.item<double>();
     }
 }

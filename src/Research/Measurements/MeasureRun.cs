@@ -48,9 +48,10 @@ public static class MeasureRun
                     progress?.Report(Interlocked.Increment(ref done));
                 });
             }
-            catch (AggregateException e) when (e.InnerExceptions.OfType<InputException>().FirstOrDefault() is { } first)
+            catch (AggregateException e)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+                // A user's mistake (InputException) first, else the first failure (an IOException is still exit 1).
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.OfType<InputException>().FirstOrDefault() ?? e.InnerExceptions[0]);
             }
             string sub = set.Folder.Length == 0 ? "" : set.Folder + "/";
             AtomicFile.WriteAllText(folder.PathFor(sub + "objects.csv"), ObjectTable.ToText(images));

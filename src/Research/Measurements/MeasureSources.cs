@@ -48,7 +48,17 @@ public static class MeasureSources
     {
         ArgumentNullException.ThrowIfNull(truth);
         var index = LabelFolder.Index(folder, "--pred");
-        var byStem = truth.ToDictionary(t => Path.GetFileNameWithoutExtension(t.Image), StringComparer.Ordinal);
+        if (truth.Count == 0) throw new InputException($"--pred {folder}: there is no true image to match the predictions to.");
+        var byStem = new Dictionary<string, MeasureInput>(StringComparer.Ordinal);
+        foreach (MeasureInput t in truth)
+        {
+            string stem = Path.GetFileNameWithoutExtension(t.Image);
+            if (!byStem.TryAdd(stem, t))
+            {
+                throw new InputException($"--pred {folder}: predictions are matched to the truth by file stem, and two true images share the stem '{stem}' " +
+                    $"({byStem[stem].Image} and {t.Image}, e.g. frames of two sequences); measure one sequence or folder at a time.");
+            }
+        }
         var inputs = new List<MeasureInput>();
         foreach (var (stem, path) in index.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

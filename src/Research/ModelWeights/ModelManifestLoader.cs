@@ -49,6 +49,7 @@ public static partial class ModelManifestLoader
         {
             if (!mapping.Children.ContainsKey(new YamlScalarNode(key))) problems.Add($"{file}: missing required key '{key}'.");
         }
+        Research.Datasets.Manifests.EmptyValueCheck.Check(mapping, "", file, problems);
         if (problems.Count > 0) throw Failure(file, problems);
         ModelManifest manifest;
         try

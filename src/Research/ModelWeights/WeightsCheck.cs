@@ -23,7 +23,7 @@ public sealed record WeightsCheck(string Path, long Bytes, string Sha256, IReadO
         long bytes = new FileInfo(path).Length;
         string sha = FileHash.Sha256(path);
         var problems = new List<string>();
-        if (manifest.Bytes is long expected && expected != bytes) problems.Add($"{bytes:N0} bytes, the manifest says {expected:N0}");
+        if (manifest.Bytes is long expected && expected != bytes) problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes:N0} bytes, the manifest says {expected:N0}"));
         if (manifest.Sha256.Length > 0 && manifest.Sha256 != sha) problems.Add($"SHA-256 {sha}, the manifest says {manifest.Sha256}");
         return new WeightsCheck(path, bytes, sha, problems, manifest.Bytes is not null || manifest.Sha256.Length > 0);
     }

@@ -11,6 +11,15 @@ public sealed class NotebookSetupTests
         RepositoryRoot = temp.Path, SearchPath = searchPath, ToolsFolder = Path.Combine(temp.Path, "tools"),
     };
 
+    [Theory]
+    [InlineData("/root/.local/share/jupyter\n", "/root/.local/share/jupyter")]
+    [InlineData("/root/.local/share/jupyter\nWarning: something on standard error\n", "/root/.local/share/jupyter")]
+    [InlineData("DeprecationWarning: x\n  /home/u/.local/share/jupyter  \n", "/home/u/.local/share/jupyter")]
+    [InlineData("only a warning\n", null)]
+    [InlineData("", null)]
+    public void The_data_folder_is_the_last_absolute_path_jupyter_prints(string output, string? expected) =>
+        Assert.Equal(expected, KernelSpecs.DataFolder(output));
+
     [Fact]
     public void Without_dotnet_on_the_path_it_says_what_to_install_and_changes_nothing()
     {

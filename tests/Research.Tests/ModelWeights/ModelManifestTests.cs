@@ -65,6 +65,18 @@ public sealed class ModelManifestTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sha256:")]
+    [InlineData("sha256: ~")]
+    [InlineData("sha256: null")]
+    public void A_key_without_a_value_is_named_with_its_line_instead_of_failing_later(string empty)
+    {
+        string text = Valid.Replace("sha256: BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD", empty, StringComparison.Ordinal);
+        var error = Assert.Throws<InputException>(() => ModelManifestLoader.Parse(text, "/m/tiny.yaml"));
+        Assert.Contains("/m/tiny.yaml:9:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'sha256' has no value; give one, or leave the key out if it is optional.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Missing_keys_are_reported_together_and_an_unknown_key_lists_the_valid_ones()
     {

@@ -45,7 +45,9 @@ public sealed record FetchRecord(string Dataset, IReadOnlyList<FetchedFile> File
         if (!System.IO.File.Exists(path)) return new FetchRecord(dataset, []);
         try
         {
-            return JsonSerializer.Deserialize<FetchRecord>(System.IO.File.ReadAllText(path), Json.Options) ?? new FetchRecord(dataset, []);
+            var record = JsonSerializer.Deserialize<FetchRecord>(System.IO.File.ReadAllText(path), Json.Options) ?? new FetchRecord(dataset, []);
+            if (record.Files is null || record.Files.Any(f => f is null)) throw new InputException($"{path}: not a fetch record (no list of files); delete it to download again.");
+            return record;
         }
         catch (JsonException e)
         {

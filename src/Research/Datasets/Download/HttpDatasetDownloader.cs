@@ -53,7 +53,7 @@ public sealed class HttpDatasetDownloader : IDatasetDownloader, IDisposable
             {
                 throw new DownloadFailedException($"{url}: cannot connect ({e.Message}); check the network connection{(File.Exists(part) ? $", then run again to resume from {part}" : "")}.", e);
             }
-            catch (Exception e) when (e is IOException or HttpRequestException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is IOException or HttpRequestException && e is not DownloadFailedException && !ct.IsCancellationRequested)
             {
                 if (attempt >= _options.MaxAttempts)
                 {

@@ -47,6 +47,7 @@ public static partial class ManifestLoader
         YamlNode root = ParseTree(text, file);
         if (root is not YamlMappingNode mapping) throw new InputException($"{file}:{root.Start.Line}:{root.Start.Column}: a manifest is a mapping of keys (id, name, ...), not a {root.NodeType}.");
         RequiredKeyCheck.Check(mapping, typeof(DatasetManifest), "", file, problems);
+        EmptyValueCheck.Check(mapping, "", file, problems);
         if (problems.Count > 0) throw Failure(file, problems);
         DatasetManifest manifest;
         try

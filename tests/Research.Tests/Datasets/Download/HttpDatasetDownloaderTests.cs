@@ -101,6 +101,7 @@ public sealed class HttpDatasetDownloaderTests : IDisposable
         using var downloader = Downloader();
         var e = await Assert.ThrowsAsync<DownloadFailedException>(() => downloader.DownloadAsync(server.Url("/gone"), PayloadSha, Path.Combine(_dir, "f"), null, CancellationToken.None));
         Assert.Contains("/gone: the server answered 404", e.Message, StringComparison.Ordinal);
+        Assert.Single(server.Requests); // an answer is not an interruption: no retries
     }
 
     [Fact]
