@@ -69,6 +69,15 @@ train_run() {
   return 0
 }
 
+# resume_run NAME EPOCHS: continues OUT/NAME (its config.json: same options, seed and threads) to EPOCHS epochs.
+resume_run() {
+  local name="$1" epochs="$2"
+  local timer=(); [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -f "%M" -o "$out/$name.peak_rss_kb")
+  nice "${timer[@]}" "$research" train --resume --out "$out/$name" --epochs "$epochs" --quiet
+  [[ -f "$out/$name.peak_rss_kb" ]] && mv "$out/$name.peak_rss_kb" "$out/$name/peak_rss_kb.txt"
+  return 0
+}
+
 # predict_eval NAME: predicts the preprocessed test and blank images with OUT/NAME, scores the test predictions
 # against the original masks (predictions resized back to each truth's size by nearest neighbour) and counts the
 # blank images with any predicted foreground (submission.csv rows with pixels).
