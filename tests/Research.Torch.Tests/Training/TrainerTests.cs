@@ -8,6 +8,9 @@ using static TorchSharp.torch;
 
 namespace Research.Torch.Tests.Training;
 
+// Training seeds libtorch's process-wide generator: run with the tests that need it to themselves (other classes build
+// models with random weights in parallel, which draws from the same generator).
+[Collection(nameof(TorchProcessState))]
 public sealed class TrainerTests
 {
     public TrainerTests() => TorchRuntime.EnsureLoaded();

@@ -1,0 +1,128 @@
+using System.Collections;
+using System.Globalization;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace Research.Torch.Sam;
+
+/// <summary>
+/// Loads Segment Anything weights from a PyTorch <c>.pth</c> file (the zip format of <c>torch.save</c>, read with
+/// TorchSharp.PyBridge): the official checkpoints (a bare state dict), and training checkpoints that wrap it
+/// (<c>{"model": ...}</c> or <c>{"state_dict": ...}</c>) or prefix its keys (<c>module.</c> from DataParallel, or any
+/// prefix before <c>image_encoder.</c>, <c>prompt_encoder.</c>, <c>mask_decoder.</c>). Every tensor must match a
+/// model key in name and shape; otherwise nothing is loaded and the message names the first mismatching keys with
+/// both shapes, and the variant the file's image encoder looks like.
+/// </summary>
+public static class SamCheckpoint
+{
+    private static readonly string[] Parts = ["image_encoder.", "prompt_encoder.", "mask_decoder."];
+
+    /// <summary>Reads the state dict of <paramref name="path"/>, unwrapped and with its prefix removed.</summary>
+    /// <exception cref="InputException">The file is missing, not a zip-format PyTorch file, or holds no SAM state dict.</exception>
+    public static IReadOnlyDictionary<string, Tensor> Read(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: no such checkpoint file");
+        Hashtable table;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> signature = stackalloc byte[4];
+            if (stream.Read(signature) != 4 || signature[0] != 0x50 || signature[1] != 0x4b)
+                throw new InputException($"{path}: not a PyTorch zip checkpoint (torch.save since PyTorch 1.6 writes one; re-save a legacy file with torch.save(torch.load(f), f2))");
+            stream.Position = 0;
+            table = PyTorchUnpickler.UnpickleStateDict(stream);
+        }
+        catch (InputException) { throw; }
+        catch (Exception e) when (e is InvalidDataException or NotImplementedException or InvalidCastException or IOException or Razorvine.Pickle.PickleException)
+        {
+            throw new InputException($"{path}: cannot be read as a PyTorch state dict ({e.Message})", e);
+        }
+        var tensors = Unwrap(table);
+        if (tensors.Count == 0) throw new InputException($"{path}: holds no tensors (expected a Segment Anything state dict)");
+        string prefix = Prefix(tensors.Keys) ?? throw new InputException(
+            $"{path}: no key contains image_encoder., prompt_encoder. or mask_decoder. (first keys: {string.Join(", ", tensors.Keys.Order(StringComparer.Ordinal).Take(3))}): not a Segment Anything state dict");
+        return tensors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Loads <paramref name="path"/> into <paramref name="model"/> (all or nothing).</summary>
+    /// <exception cref="InputException">The file cannot be read or does not match the model (see <see cref="Check"/>).</exception>
+    public static void Load(SamModel model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var tensors = Read(path);
+        try
+        {
+            Check(model, tensors, path);
+            var target = model.state_dict();
+            using var noGrad = no_grad();
+            foreach (var (name, value) in tensors) target[name].copy_(value);
+        }
+        finally
+        {
+            foreach (var t in tensors.Values) t.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="tensors"/> has exactly the model's keys with the model's shapes; the message names
+    /// up to five problems (missing, unexpected, shape) and the variant the file's encoder width and depth suggest.
+    /// </summary>
+    public static void Check(SamModel model, IReadOnlyDictionary<string, Tensor> tensors, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(tensors);
+        var expected = model.state_dict();
+        var problems = new List<string>();
+        foreach (var (name, value) in expected.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (!tensors.TryGetValue(name, out var found)) problems.Add($"{name} ({Shape(value)}) is missing");
+            else if (!found.shape.SequenceEqual(value.shape)) problems.Add($"{name} is {Shape(found)} in the file, {Shape(value)} in the model");
+        }
+        foreach (var name in tensors.Keys.Where(k => !expected.ContainsKey(k)).Order(StringComparer.Ordinal))
+            problems.Add($"{name} ({Shape(tensors[name])}) is not a key of the model");
+        if (problems.Count == 0) return;
+        string guess = Guess(tensors) is { } variant ? $"; the file's image encoder looks like {variant}" : "";
+        throw new InputException($"{path}: does not fit this Segment Anything model ({problems.Count} problem(s){guess}): "
+            + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? "; ..." : ""));
+    }
+
+    private static Dictionary<string, Tensor> Unwrap(Hashtable table)
+    {
+        foreach (var key in new[] { "model", "state_dict" })
+            if (table[key] is Hashtable inner) return Unwrap(inner);
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in table)
+            if (entry.Key is string name && entry.Value is Tensor t) tensors[name] = t;
+        return tensors;
+    }
+
+    // The text before the first model part in the keys that contain one ("" for official files); null if none does.
+    private static string? Prefix(IEnumerable<string> keys)
+    {
+        foreach (var key in keys.Order(StringComparer.Ordinal))
+            foreach (var part in Parts)
+            {
+                int at = key.IndexOf(part, StringComparison.Ordinal);
+                if (at >= 0) return key[..at];
+            }
+        return null;
+    }
+
+    private static string? Guess(IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        if (!tensors.TryGetValue("image_encoder.pos_embed", out var pos) || pos.shape.Length != 4) return null;
+        long width = pos.shape[3];
+        int depth = tensors.Keys.Where(k => k.StartsWith("image_encoder.blocks.", StringComparison.Ordinal))
+            .Select(k => int.Parse(k.Split('.')[2], CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1;
+        foreach (var variant in SamConfig.Variants)
+        {
+            var config = SamConfig.ForVariant(variant);
+            if (config.EncoderDim == width && config.EncoderDepth == depth) return variant;
+        }
+        return $"none of {string.Join(", ", SamConfig.Variants)} (width {width}, {depth} blocks)";
+    }
+
+    private static string Shape(Tensor t) => string.Join("x", t.shape);
+}
