@@ -24,7 +24,7 @@ public static class Bh2019Figures
         return Make("Pixel IoU per test image", data, "test image", "pixel IoU", (0, 1), "group");
     }
 
-    /// <summary>Mean per-image test IoU of each amplification setting, with the standard deviation over seeds as error bars.</summary>
+    /// <summary>Mean per-image test IoU of each amplification setting, with the standard deviation over seeds as error bars (none for a single seed).</summary>
     public static Figure Amplification(IReadOnlyList<AmplificationSetting> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

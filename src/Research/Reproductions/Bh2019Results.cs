@@ -53,7 +53,7 @@ public sealed record Bh2019Evaluation(PixelScores Scores, IReadOnlyList<PerImage
 /// <param name="BlankWithForeground">Blank images with any predicted foreground.</param>
 public sealed record AmplificationRun(string Setting, ulong Seed, double IouMicro, double IouMean, double DiceMicro, double DiceMean, int BlankWithForeground);
 
-/// <summary>One setting of the amplification comparison over its seeds: mean and sample standard deviation (0 for one seed).</summary>
+/// <summary>One setting of the amplification comparison over its seeds: mean and sample standard deviation (null for one seed: a spread needs two).</summary>
 /// <param name="Setting">fold113, random or none.</param>
 /// <param name="Seeds">Runs.</param>
 /// <param name="IouMean">Mean over seeds of the mean per-image IoU.</param>
@@ -61,7 +61,7 @@ public sealed record AmplificationRun(string Setting, ulong Seed, double IouMicr
 /// <param name="DiceMicro">Mean over seeds of the pooled Dice.</param>
 /// <param name="DiceSd">Its standard deviation over seeds.</param>
 /// <param name="BlankWithForeground">Mean over seeds of the blank images with predicted foreground.</param>
-public sealed record AmplificationSetting(string Setting, int Seeds, double IouMean, double IouSd, double DiceMicro, double DiceSd, double BlankWithForeground);
+public sealed record AmplificationSetting(string Setting, int Seeds, double IouMean, double? IouSd, double DiceMicro, double? DiceSd, double BlankWithForeground);
 
 /// <summary>
 /// The committed results of the BH2019 quality scripts (<c>tests/quality/results/bh2019/</c>, written with
@@ -109,9 +109,9 @@ public sealed record Bh2019Results(string Folder, Bh2019Evaluation? Published, B
                 g.Average(r => r.DiceMicro), Sd([.. g.Select(r => r.DiceMicro)]), g.Average(r => r.BlankWithForeground)))];
     }
 
-    private static double Sd(IReadOnlyList<double> values)
+    private static double? Sd(IReadOnlyList<double> values)
     {
-        if (values.Count < 2) return 0;
+        if (values.Count < 2) return null;
         double mean = values.Average();
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }

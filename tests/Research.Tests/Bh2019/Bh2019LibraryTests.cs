@@ -21,9 +21,9 @@ public sealed class Bh2019LibraryTests
         var table = Bh2019Results.Summarise(runs);
         Assert.Equal(["fold113", "none"], table.Select(t => t.Setting));
         Assert.Equal(0.92, table[0].IouMean, 12);
-        Assert.Equal(Math.Sqrt(0.0008), table[0].IouSd, 12); // values 0.90, 0.94: deviations 0.02, sum of squares 0.0008 over n - 1 = 1
+        Assert.Equal(Math.Sqrt(0.0008), table[0].IouSd!.Value, 12); // values 0.90, 0.94: deviations 0.02, sum of squares 0.0008 over n - 1 = 1
         Assert.Equal(4.0, table[1].BlankWithForeground, 12);
-        Assert.Equal(0, Bh2019Results.Summarise([runs[0]])[0].IouSd);
+        Assert.Null(Bh2019Results.Summarise([runs[0]])[0].IouSd); // one seed has no spread, not a spread of 0
     }
 
     [Fact]
