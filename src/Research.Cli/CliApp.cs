@@ -77,6 +77,7 @@ public static class CliApp
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(TuneCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
+        root.Subcommands.Add(SamCommand.Create(context));
         root.Subcommands.Add(NotebooksCommand.Create(context));
         return root;
     }

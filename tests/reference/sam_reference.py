@@ -12,7 +12,8 @@ segment_anything package (../shared/oracles/segment-anything, commit dca509f) on
 2. sam_tiny_golden.json: a 64 x 64 input (already normalised and padded), its image embedding, the dense positional
    encoding, and for three prompt sets (two boxes; two points each with a positive and a negative; a box with a
    point and a mask input) the sparse and dense prompt embeddings, low-resolution logits and IoU predictions with
-   multimask on and off, and postprocess_masks of the first to a 50 x 37 original size (input size 64 x 48).
+   multimask on and off, postprocess_masks of the first to a 50 x 37 original size (input size 64 x 48), and the
+   official SamPredictor on sam_predictor_image.png (37 x 50 RGB): a box with multimask output, two points without.
 3. sam_vit_{b,l,h}_keys.txt: "name shape" of every state-dict entry of build_sam_vit_b/l/h, the names official
    checkpoints use (built with random weights; nothing downloaded).
 
@@ -25,7 +26,7 @@ from functools import partial
 
 import numpy  # noqa: F401 (tensor.numpy)
 import torch
-from segment_anything import sam_model_registry
+from segment_anything import SamPredictor, sam_model_registry
 from segment_anything.modeling import ImageEncoderViT, MaskDecoder, PromptEncoder, Sam, TwoWayTransformer
 
 assert torch.__version__.startswith("1.13"), torch.__version__
@@ -55,6 +56,34 @@ def tiny_sam():
             transformer=TwoWayTransformer(depth=2, embedding_dim=prompt_dim, mlp_dim=64, num_heads=2),
             transformer_dim=prompt_dim, iou_head_depth=3, iou_head_hidden_dim=32),
     ).eval()
+
+
+def predictor_cases(sam):
+    """The official SamPredictor on an RGB image of 37 x 50 pixels (longest side resized to 64 with PIL's bilinear
+    filter, coordinates scaled, logits resized back): one box with multimask output, two points (one negative)
+    without. The image is saved as sam_predictor_image.png."""
+    from PIL import Image
+    g = numpy.random.default_rng(3)
+    image = g.integers(0, 256, size=(50, 37, 3), dtype=numpy.uint8)
+    Image.fromarray(image).save(os.path.join(OUT, "sam_predictor_image.png"))
+    predictor = SamPredictor(sam)
+    predictor.set_image(image)
+    out = {"input_size": list(predictor.input_size), "features": t(predictor.features)}
+    cases = {
+        "box": dict(box=numpy.array([5, 8, 30, 40]), point_coords=None, point_labels=None, multimask_output=True),
+        "points": dict(box=None, point_coords=numpy.array([[10, 12], [25, 30]]), point_labels=numpy.array([1, 0]),
+                       multimask_output=False),
+    }
+    for name, c in cases.items():
+        masks, iou, low = predictor.predict(**c)
+        entry = {"masks": t(torch.as_tensor(masks).float()), "iou": t(torch.as_tensor(iou)), "low_res": t(torch.as_tensor(low))}
+        if c["box"] is not None:
+            entry["box"] = [float(v) for v in c["box"]]
+        if c["point_coords"] is not None:
+            entry["points"] = [[float(v) for v in p] for p in c["point_coords"]]
+            entry["labels"] = [int(v) for v in c["point_labels"]]
+        out[name] = entry
+    return out
 
 
 def main():
@@ -106,6 +135,7 @@ def main():
                                      dense_prompt_embeddings=sam.prompt_encoder(None, cases["boxes"]["boxes"], None)[1],
                                      multimask_output=True)
         first["postprocessed"] = t(sam.postprocess_masks(logits, input_size=(64, 48), original_size=(50, 37)))
+    golden["predictor"] = predictor_cases(sam)
     with open(os.path.join(OUT, "sam_tiny_golden.json"), "w") as f:
         json.dump(golden, f)
 

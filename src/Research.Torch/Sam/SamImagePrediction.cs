@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+using Research.Imaging;
+using Research.Imaging.Codecs;
+using Research.IO;
+using Research.Provenance;
+using Research.Torch.Runtime;
+using static TorchSharp.torch;
+
+namespace Research.Torch.Sam;
+
+/// <summary>What <c>predictions.json</c> records for one prompt.</summary>
+/// <param name="Image">The image's file stem.</param>
+/// <param name="Index">The prompt's 0-based index (the k of <c>image_k.png</c>).</param>
+/// <param name="Box">Its box (original pixels), or null.</param>
+/// <param name="Points">Its points as [x, y, label].</param>
+/// <param name="IouPrediction">The predicted IoU of the written mask.</param>
+/// <param name="Area">Pixels of the written mask.</param>
+/// <param name="MaskIndex">Which of the decoder's masks was written (with multimask output, the one of highest predicted IoU).</param>
+/// <param name="IouPredictions">The predicted IoU of every mask the decoder gave.</param>
+public sealed record SamPromptResult(
+    [property: JsonPropertyName("image")] string Image,
+    [property: JsonPropertyName("index")] int Index,
+    [property: JsonPropertyName("box")] float[]? Box,
+    [property: JsonPropertyName("points")] float[][] Points,
+    [property: JsonPropertyName("iou_prediction")] double IouPrediction,
+    [property: JsonPropertyName("area")] long Area,
+    [property: JsonPropertyName("mask_index")] int MaskIndex,
+    [property: JsonPropertyName("iou_predictions")] double[] IouPredictions);
+
+/// <summary>
+/// <c>research sam predict</c>: loads a checkpoint, embeds one image, decodes its prompts and writes, into a folder built
+/// as a whole (<see cref="OutputFolder"/>), <c>STEM_k.png</c> (the mask at the original size, 0/255),
+/// <c>STEM_k_logits.tif</c> (float32 low-resolution logits of that mask), <c>predictions.json</c> and
+/// <c>provenance.json</c> (versions, weights SHA-256, variant, image, prompts).
+/// </summary>
+public static class SamImagePrediction
+{
+    /// <summary>Runs the prediction; returns one result per prompt.</summary>
+    /// <exception cref="InputException">Unreadable image or checkpoint, a checkpoint of another variant, prompts outside the image, an output folder that cannot be written.</exception>
+    public static IReadOnlyList<SamPromptResult> Run(string weights, string variant, string imagePath, string? boxes, string? points, bool multimask, string output, bool force, string? commandLine = null)
+    {
+        SamConfig config;
+        try { config = SamConfig.ForVariant(variant); }
+        catch (ArgumentException e) { throw new InputException("--variant: " + e.Message, e); }
+        return Run(weights, config, variant, imagePath, boxes, points, multimask, output, force, commandLine);
+    }
+
+    /// <summary>Runs the prediction with a model of <paramref name="config"/> (recorded as <paramref name="variant"/>).</summary>
+    public static IReadOnlyList<SamPromptResult> Run(string weights, SamConfig config, string variant, string imagePath, string? boxes, string? points, bool multimask, string output, bool force, string? commandLine = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var started = DateTimeOffset.UtcNow;
+        var image = ToBytes(ImageFile.Read(imagePath), imagePath);
+        var prompts = SamPrompt.Parse(boxes, points, image.Width, image.Height);
+        TorchRuntime.EnsureLoaded();
+        using var model = new SamModel(config);
+        SamCheckpoint.Load(model, weights);
+        using var predictor = new SamPredictor(model);
+        predictor.SetImage(image);
+
+        using var folder = OutputFolder.Begin(output, force);
+        string stem = Path.GetFileNameWithoutExtension(imagePath);
+        var results = new List<SamPromptResult>();
+        for (int k = 0; k < prompts.Count; k++)
+        {
+            var prompt = prompts[k];
+            float[,]? box = prompt.Box is { } b ? new float[,] { { b[0], b[1], b[2], b[3] } } : null;
+            float[,,]? xy = null;
+            int[,]? labels = null;
+            if (prompt.Points.Count > 0)
+            {
+                xy = new float[1, prompt.Points.Count, 2];
+                labels = new int[1, prompt.Points.Count];
+                for (int i = 0; i < prompt.Points.Count; i++) (xy[0, i, 0], xy[0, i, 1], labels[0, i]) = prompt.Points[i];
+            }
+            using var prediction = predictor.Predict(box, xy, labels, multimask);
+            double[] ious = prediction.Iou[0].to(ScalarType.Float64).data<double>().ToArray();
+            int best = Array.IndexOf(ious, ious.Max());
+            var mask = prediction.Masks[0, best].to(ScalarType.Byte).contiguous().data<byte>().ToArray();
+            long area = mask.LongCount(v => v != 0);
+            for (int i = 0; i < mask.Length; i++) mask[i] = mask[i] != 0 ? (byte)255 : (byte)0;
+            ImageFile.Write(folder.PathFor($"{stem}_{k}.png"), new Image<byte>(image.Width, image.Height, 1, mask));
+            using var low = prediction.LowResolution[0, best].contiguous();
+            ImageFile.Write(folder.PathFor($"{stem}_{k}_logits.tif"), new Image<float>((int)low.shape[1], (int)low.shape[0], 1, low.data<float>().ToArray()));
+            results.Add(new SamPromptResult(stem, k, prompt.Box, [.. prompt.Points.Select(p => new[] { p.X, p.Y, p.Label })], ious[best], area, best, ious));
+        }
+        Json.Write(folder.PathFor("predictions.json"), results);
+        WriteProvenance(folder, weights, config, variant, imagePath, image, boxes, points, multimask, results.Count, started, commandLine);
+        folder.Commit();
+        return results;
+    }
+
+    private static void WriteProvenance(OutputFolder folder, string weights, SamConfig config, string variant, string imagePath, Image<byte> image,
+        string? boxes, string? points, bool multimask, int prompts, DateTimeOffset started, string? commandLine)
+    {
+        string sha;
+        using (var stream = File.OpenRead(weights)) sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+        var components = new Dictionary<string, string>(VersionReport.Collect().AsComponents())
+        {
+            ["device"] = "cpu",
+            ["threads"] = I(get_num_threads()),
+            ["weights"] = Path.GetFullPath(weights),
+            ["weights_sha256"] = sha,
+            ["variant"] = variant,
+            ["image"] = Path.GetFullPath(imagePath),
+            ["image_size"] = $"{I(image.Width)}x{I(image.Height)}",
+            ["boxes"] = boxes ?? "",
+            ["points"] = points ?? "",
+            ["multimask"] = multimask ? "true" : "false",
+            ["prompts"] = I(prompts),
+            ["resize"] = $"longest side to {I(config.ImageSize)}, Pillow bilinear",
+        };
+        Json.Write(folder.PathFor("provenance.json"), new RunProvenance
+        {
+            CommandLine = commandLine,
+            Components = components,
+            StartedUtc = started,
+            FinishedUtc = DateTimeOffset.UtcNow,
+        });
+    }
+
+    // SAM takes 8-bit images; 16-bit and float images are scaled linearly from their minimum and maximum to 0-255.
+    private static Image<byte> ToBytes(IImage image, string path)
+    {
+        if (image is Image<byte> bytes) return bytes.Channels is 1 or 3 ? bytes : throw new InputException($"{path}: has {bytes.Channels} channels; Segment Anything takes grey or RGB images");
+        if (image.Channels is not (1 or 3)) throw new InputException($"{path}: has {image.Channels} channels; Segment Anything takes grey or RGB images");
+        double[] values = image switch
+        {
+            Image<ushort> u => Array.ConvertAll(u.Data, v => (double)v),
+            Image<float> f => Array.ConvertAll(f.Data, v => (double)v),
+            _ => throw new InputException($"{path}: {image.PixelType} samples are not supported here; convert the image to 8 or 16 bits"),
+        };
+        double min = values.Min(), max = values.Max(), scale = max > min ? 255.0 / (max - min) : 0;
+        return new Image<byte>(image.Width, image.Height, image.Channels, Array.ConvertAll(values, v => (byte)Math.Round((v - min) * scale)));
+    }
+}
