@@ -122,18 +122,24 @@ public static class SamImagePrediction
         });
     }
 
-    // SAM takes 8-bit images; 16-bit and float images are scaled linearly from their minimum and maximum to 0-255.
+    // SAM takes 8-bit grey or RGB: an alpha channel is dropped (RGBA to RGB, grey + alpha to grey); 16-bit and float
+    // images are scaled linearly from their minimum and maximum to 0-255.
     private static Image<byte> ToBytes(IImage image, string path)
     {
-        if (image is Image<byte> bytes) return bytes.Channels is 1 or 3 ? bytes : throw new InputException($"{path}: has {bytes.Channels} channels; Segment Anything takes grey or RGB images");
-        if (image.Channels is not (1 or 3)) throw new InputException($"{path}: has {image.Channels} channels; Segment Anything takes grey or RGB images");
+        if (image.Channels is not (1 or 2 or 3 or 4)) throw new InputException($"{path}: has {image.Channels} channels; Segment Anything takes grey or RGB images");
         double[] values = image switch
         {
+            Image<byte> b => Array.ConvertAll(b.Data, v => (double)v),
             Image<ushort> u => Array.ConvertAll(u.Data, v => (double)v),
             Image<float> f => Array.ConvertAll(f.Data, v => (double)v),
             _ => throw new InputException($"{path}: {image.PixelType} samples are not supported here; convert the image to 8 or 16 bits"),
         };
-        double min = values.Min(), max = values.Max(), scale = max > min ? 255.0 / (max - min) : 0;
-        return new Image<byte>(image.Width, image.Height, image.Channels, Array.ConvertAll(values, v => (byte)Math.Round((v - min) * scale)));
+        int inC = image.Channels, outC = inC is 2 or 4 ? inC - 1 : inC, pixels = image.Width * image.Height;
+        var kept = new double[pixels * outC];
+        for (int i = 0; i < pixels; i++)
+            for (int c = 0; c < outC; c++) kept[i * outC + c] = values[i * inC + c];
+        if (image is Image<byte>) return new Image<byte>(image.Width, image.Height, outC, Array.ConvertAll(kept, v => (byte)v));
+        double min = kept.Min(), max = kept.Max(), scale = max > min ? 255.0 / (max - min) : 0;
+        return new Image<byte>(image.Width, image.Height, outC, Array.ConvertAll(kept, v => (byte)Math.Round((v - min) * scale)));
     }
 }
