@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Research.Imaging;
 using Research.Imaging.Codecs;
 using Research.IO;
+using Research.Metrics;
 using Research.Provenance;
 using Research.Torch.Runtime;
 using static TorchSharp.torch;
@@ -19,6 +20,7 @@ namespace Research.Torch.Sam;
 /// <param name="Area">Pixels of the written mask.</param>
 /// <param name="MaskIndex">Which of the decoder's masks was written (with multimask output, the one of highest predicted IoU).</param>
 /// <param name="IouPredictions">The predicted IoU of every mask the decoder gave.</param>
+/// <param name="SourceLabel">With <c>--boxes-from</c>, the label of the object whose box this prompt is; else null.</param>
 public sealed record SamPromptResult(
     [property: JsonPropertyName("image")] string Image,
     [property: JsonPropertyName("index")] int Index,
@@ -27,33 +29,51 @@ public sealed record SamPromptResult(
     [property: JsonPropertyName("iou_prediction")] double IouPrediction,
     [property: JsonPropertyName("area")] long Area,
     [property: JsonPropertyName("mask_index")] int MaskIndex,
-    [property: JsonPropertyName("iou_predictions")] double[] IouPredictions);
+    [property: JsonPropertyName("iou_predictions")] double[] IouPredictions,
+    [property: JsonPropertyName("source_label")] int? SourceLabel = null);
 
 /// <summary>
 /// <c>research sam predict</c>: loads a checkpoint, embeds one image, decodes its prompts and writes, into a folder built
 /// as a whole (<see cref="OutputFolder"/>), <c>STEM_k.png</c> (the mask at the original size, 0/255),
-/// <c>STEM_k_logits.tif</c> (float32 low-resolution logits of that mask), <c>predictions.json</c> and
-/// <c>provenance.json</c> (versions, weights SHA-256, variant, image, prompts).
+/// <c>STEM_k_logits.tif</c> (float32 low-resolution logits of that mask), <c>labels/STEM.tif</c> (all masks as one
+/// 16-bit instance label image, overlaps to the higher predicted IoU: evaluate it with <c>research evaluate --pred
+/// OUT/labels</c>), <c>predictions.json</c> and <c>provenance.json</c> (versions, weights SHA-256, variant, image,
+/// prompts).
 /// </summary>
 public static class SamImagePrediction
 {
     /// <summary>Runs the prediction; returns one result per prompt.</summary>
     /// <exception cref="InputException">Unreadable image or checkpoint, a checkpoint of another variant, prompts outside the image, an output folder that cannot be written.</exception>
-    public static IReadOnlyList<SamPromptResult> Run(string weights, string variant, string imagePath, string? boxes, string? points, bool multimask, string output, bool force, string? commandLine = null)
+    public static IReadOnlyList<SamPromptResult> Run(string weights, string variant, string imagePath, string? boxes, string? points, string? boxesFrom, bool multimask, string output, bool force, string? commandLine = null)
     {
         SamConfig config;
         try { config = SamConfig.ForVariant(variant); }
         catch (ArgumentException e) { throw new InputException("--variant: " + e.Message, e); }
-        return Run(weights, config, variant, imagePath, boxes, points, multimask, output, force, commandLine);
+        return Run(weights, config, variant, imagePath, boxes, points, boxesFrom, multimask, output, force, commandLine);
     }
 
     /// <summary>Runs the prediction with a model of <paramref name="config"/> (recorded as <paramref name="variant"/>).</summary>
-    public static IReadOnlyList<SamPromptResult> Run(string weights, SamConfig config, string variant, string imagePath, string? boxes, string? points, bool multimask, string output, bool force, string? commandLine = null)
+    public static IReadOnlyList<SamPromptResult> Run(string weights, SamConfig config, string variant, string imagePath, string? boxes, string? points, string? boxesFrom, bool multimask, string output, bool force, string? commandLine = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var started = DateTimeOffset.UtcNow;
         var image = ToBytes(ImageFile.Read(imagePath), imagePath);
-        var prompts = SamPrompt.Parse(boxes, points, image.Width, image.Height);
+        IReadOnlyList<SamPrompt> prompts;
+        IReadOnlyList<int>? sourceLabels = null;
+        if (boxesFrom is not null)
+        {
+            if (boxes is not null || points is not null) throw new InputException("--boxes-from gives the prompts: leave out --boxes and --points");
+            var labels = LabelImage.From(ImageFile.Read(boxesFrom), boxesFrom);
+            if (labels.Width != image.Width || labels.Height != image.Height)
+                throw new InputException($"{boxesFrom}: {labels.Width} x {labels.Height} labels for the {image.Width} x {image.Height} image {imagePath}; boxes must come from labels of the same image");
+            var found = SamLabels.Boxes(labels);
+            prompts = [.. found.Select(f => new SamPrompt(f.Box, []))];
+            sourceLabels = [.. found.Select(f => f.Label)];
+        }
+        else
+        {
+            prompts = SamPrompt.Parse(boxes, points, image.Width, image.Height);
+        }
         TorchRuntime.EnsureLoaded();
         using var model = new SamModel(config);
         SamCheckpoint.Load(model, weights);
@@ -63,6 +83,7 @@ public static class SamImagePrediction
         using var folder = OutputFolder.Begin(output, force);
         string stem = Path.GetFileNameWithoutExtension(imagePath);
         var results = new List<SamPromptResult>();
+        var written = new List<bool[]>();
         for (int k = 0; k < prompts.Count; k++)
         {
             var prompt = prompts[k];
@@ -80,14 +101,16 @@ public static class SamImagePrediction
             int best = Array.IndexOf(ious, ious.Max());
             var mask = prediction.Masks[0, best].to(ScalarType.Byte).contiguous().data<byte>().ToArray();
             long area = mask.LongCount(v => v != 0);
+            written.Add(Array.ConvertAll(mask, v => v != 0));
             for (int i = 0; i < mask.Length; i++) mask[i] = mask[i] != 0 ? (byte)255 : (byte)0;
             ImageFile.Write(folder.PathFor($"{stem}_{k}.png"), new Image<byte>(image.Width, image.Height, 1, mask));
             using var low = prediction.LowResolution[0, best].contiguous();
             ImageFile.Write(folder.PathFor($"{stem}_{k}_logits.tif"), new Image<float>((int)low.shape[1], (int)low.shape[0], 1, low.data<float>().ToArray()));
-            results.Add(new SamPromptResult(stem, k, prompt.Box, [.. prompt.Points.Select(p => new[] { p.X, p.Y, p.Label })], ious[best], area, best, ious));
+            results.Add(new SamPromptResult(stem, k, prompt.Box, [.. prompt.Points.Select(p => new[] { p.X, p.Y, p.Label })], ious[best], area, best, ious, sourceLabels?[k]));
         }
+        ImageFile.Write(folder.PathFor(Path.Combine("labels", stem + ".tif")), SamLabels.Combine(written, [.. results.Select(r => r.IouPrediction)], image.Width, image.Height));
         Json.Write(folder.PathFor("predictions.json"), results);
-        WriteProvenance(folder, weights, config, variant, imagePath, image, boxes, points, multimask, results.Count, started, commandLine);
+        WriteProvenance(folder, weights, config, variant, imagePath, image, boxesFrom is null ? boxes : $"from {Path.GetFullPath(boxesFrom)}", points, multimask, results.Count, started, commandLine);
         folder.Commit();
         return results;
     }

@@ -22,7 +22,7 @@ public sealed class SamImagePredictionTests : IDisposable
     {
         string output = Path.Combine(dir, "out");
         var results = SamImagePrediction.Run(SamFixtures.File("sam_tiny.pth"), SamFixtures.Tiny, "tiny", SamFixtures.File("sam_predictor_image.png"),
-            "5,8,30,40", null, multimask: true, output, force: false);
+            "5,8,30,40", null, null, multimask: true, output, force: false);
         Assert.Single(results);
         var golden = SamFixtures.Golden.GetProperty("predictor").GetProperty("box");
         var ious = golden.GetProperty("iou").GetProperty("data").EnumerateArray().Select(e => e.GetDouble()).ToArray();
@@ -48,6 +48,37 @@ public sealed class SamImagePredictionTests : IDisposable
         Assert.Contains("weights_sha256", provenance.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Boxes_from_a_label_image_give_one_prompt_per_object_and_an_instance_label_image()
+    {
+        var truth = new Image<ushort>(37, 50);
+        for (int y = 5; y < 20; y++) for (int x = 4; x < 15; x++) truth.Data[y * 37 + x] = 12;
+        for (int y = 25; y < 45; y++) for (int x = 18; x < 33; x++) truth.Data[y * 37 + x] = 40;
+        string labels = Path.Combine(dir, "truth.tif");
+        ImageFile.Write(labels, truth);
+        string output = Path.Combine(dir, "out");
+        var results = SamImagePrediction.Run(SamFixtures.File("sam_tiny.pth"), SamFixtures.Tiny, "tiny", SamFixtures.File("sam_predictor_image.png"),
+            null, null, labels, multimask: false, output, force: false);
+        Assert.Equal([12, 40], results.Select(r => r.SourceLabel!.Value));
+        Assert.Equal([4f, 5f, 15f, 20f], results[0].Box!);
+        Assert.Equal([18f, 25f, 33f, 45f], results[1].Box!);
+        var combined = (Image<ushort>)ImageFile.Read(Path.Combine(output, "labels", "sam_predictor_image.tif"));
+        Assert.Equal((37, 50), (combined.Width, combined.Height));
+        // every labelled pixel belongs to a prompt whose own mask holds it
+        for (int k = 0; k < 2; k++)
+        {
+            var mask = (Image<byte>)ImageFile.Read(Path.Combine(output, $"sam_predictor_image_{k}.png"));
+            Assert.All(Enumerable.Range(0, combined.Data.Length).Where(i => combined.Data[i] == k + 1), i => Assert.Equal(255, mask.Data[i]));
+        }
+        Assert.True(combined.Data.Count(v => v != 0) <= results.Sum(r => r.Area), "the label image cannot hold more pixels than the masks");
+
+        var small = Path.Combine(dir, "small.tif");
+        ImageFile.Write(small, new Image<ushort>(10, 10, 1, [.. Enumerable.Repeat((ushort)1, 100)]));
+        var e = Assert.Throws<InputException>(() => SamImagePrediction.Run(SamFixtures.File("sam_tiny.pth"), SamFixtures.Tiny, "tiny",
+            SamFixtures.File("sam_predictor_image.png"), null, null, small, multimask: false, Path.Combine(dir, "out2"), force: false));
+        Assert.Contains("small.tif: 10 x 10 labels for the 37 x 50 image", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("5,8,30", null, "--boxes item 1 ('5,8,30'): expected 4 comma-separated numbers")]
     [InlineData("30,8,5,40", null, "x1 must exceed x0")]
@@ -59,7 +90,7 @@ public sealed class SamImagePredictionTests : IDisposable
     {
         string output = Path.Combine(dir, "out");
         var e = Assert.Throws<InputException>(() => SamImagePrediction.Run(SamFixtures.File("sam_tiny.pth"), SamFixtures.Tiny, "tiny",
-            SamFixtures.File("sam_predictor_image.png"), boxes, points, multimask: false, output, force: false));
+            SamFixtures.File("sam_predictor_image.png"), boxes, points, null, multimask: false, output, force: false));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
