@@ -11,7 +11,7 @@ public static class SamCommand
     /// <summary>Creates the command group.</summary>
     public static Command Create(CliContext context)
     {
-        var sam = new Command("sam", "Segment Anything: masks from box and point prompts with official checkpoints (vit-b, vit-l, vit-h).");
+        var sam = new Command("sam", "Segment Anything: masks from box and point prompts with official checkpoints (SAM vit-b, vit-l, vit-h; MobileSAM vit-t).");
         sam.Subcommands.Add(CreatePredict(context));
         return sam;
     }
@@ -19,7 +19,7 @@ public static class SamCommand
     private static Command CreatePredict(CliContext context)
     {
         var weights = new Option<string>("--weights") { Description = "Checkpoint (.pth, torch.save zip format), e.g. sam_vit_b_01ec64.pth from 'research models fetch sam-vit-b'.", Required = true };
-        var variant = new Option<string>("--variant") { Description = "vit-b, vit-l or vit-h (the checkpoint's).", Required = true };
+        var variant = new Option<string>("--variant") { Description = "vit-b, vit-l, vit-h (SAM) or vit-t (MobileSAM): the checkpoint's.", Required = true };
         var image = new Option<string>("--image") { Description = "The image (grey or RGB, alpha dropped; 16-bit and float images are scaled from their min and max to 0-255).", Required = true };
         var boxes = new Option<string?>("--boxes") { Description = "Box prompts in image pixels, \"x0,y0,x1,y1;x0,y0,x1,y1\": one mask per box." };
         var points = new Option<string?>("--points") { Description = "Point prompts \"x,y[,label];...\" (label 1 object, default; 0 background): one prompt, joined to the box when there is one." };

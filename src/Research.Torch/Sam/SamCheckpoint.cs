@@ -112,16 +112,18 @@ public static class SamCheckpoint
 
     private static string? Guess(IReadOnlyDictionary<string, Tensor> tensors)
     {
+        if (tensors.ContainsKey("image_encoder.layers.0.blocks.0.conv1.c.weight")) return "vit-t (MobileSAM's TinyViT)";
         if (!tensors.TryGetValue("image_encoder.pos_embed", out var pos) || pos.shape.Length != 4) return null;
         long width = pos.shape[3];
         int depth = tensors.Keys.Where(k => k.StartsWith("image_encoder.blocks.", StringComparison.Ordinal))
             .Select(k => int.Parse(k.Split('.')[2], CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1;
-        foreach (var variant in SamConfig.Variants)
+        var vits = SamConfig.Variants.Where(v => SamConfig.ForVariant(v).TinyVit is null).ToList();
+        foreach (var variant in vits)
         {
             var config = SamConfig.ForVariant(variant);
             if (config.EncoderDim == width && config.EncoderDepth == depth) return variant;
         }
-        return $"none of {string.Join(", ", SamConfig.Variants)} (width {width}, {depth} blocks)";
+        return $"none of {string.Join(", ", vits)} (width {width}, {depth} blocks)";
     }
 
     private static string Shape(Tensor t) => string.Join("x", t.shape);

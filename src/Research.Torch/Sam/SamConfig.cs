@@ -5,7 +5,8 @@ namespace Research.Torch.Sam;
 /// variants differ only in the image encoder: ViT-B (768 wide, 12 blocks, 12 heads), ViT-L (1024, 24, 16) and ViT-H
 /// (1280, 32, 16), each with global attention in four evenly spaced blocks and 14 x 14 windows elsewhere. The prompt
 /// encoder and mask decoder are shared: 256-channel embeddings, a two-block two-way transformer (8 heads, MLP 2048)
-/// and 3 + 1 mask tokens. Smaller configurations (tests) use the same classes.
+/// and 3 + 1 mask tokens. MobileSAM's <c>vit-t</c> replaces the encoder with TinyViT (<see cref="TinyVit"/>).
+/// Smaller configurations (tests) use the same classes.
 /// </summary>
 public sealed record SamConfig
 {
@@ -48,6 +49,9 @@ public sealed record SamConfig
     /// <summary>Hidden width of the IoU prediction head. <value>256.</value></summary>
     public int IouHeadHidden { get; init; } = 256;
 
+    /// <summary>MobileSAM's TinyViT encoder sizes, or null for SAM's ViT (the Encoder* sizes then apply).</summary>
+    public TinyVitConfig? TinyVit { get; init; }
+
     /// <summary>Side of the image embedding: <see cref="ImageSize"/> / <see cref="PatchSize"/>.</summary>
     public int EmbeddingSize => ImageSize / PatchSize;
 
@@ -60,8 +64,11 @@ public sealed record SamConfig
     /// <summary>ViT-H (<c>sam_vit_h_4b8939.pth</c>).</summary>
     public static SamConfig VitH { get; } = new() { EncoderDim = 1280, EncoderDepth = 32, EncoderHeads = 16, GlobalAttentionBlocks = [7, 15, 23, 31] };
 
+    /// <summary>MobileSAM (<c>mobile_sam.pt</c>): the TinyViT encoder with SAM's prompt encoder and mask decoder.</summary>
+    public static SamConfig VitT { get; } = new() { TinyVit = new TinyVitConfig() };
+
     /// <summary>The variant names <see cref="ForVariant"/> accepts.</summary>
-    public static IReadOnlyList<string> Variants { get; } = ["vit-b", "vit-l", "vit-h"];
+    public static IReadOnlyList<string> Variants { get; } = ["vit-b", "vit-l", "vit-h", "vit-t"];
 
     /// <summary>The configuration of a published variant (<c>vit-b</c>, <c>vit-l</c>, <c>vit-h</c>; <c>vit_b</c> spellings too).</summary>
     /// <exception cref="ArgumentException">The name is not one of them (the message lists them).</exception>
@@ -70,6 +77,7 @@ public sealed record SamConfig
         "vit-b" => VitB,
         "vit-l" => VitL,
         "vit-h" => VitH,
+        "vit-t" => VitT,
         _ => throw new ArgumentException($"unknown Segment Anything variant '{variant}': use one of {string.Join(", ", Variants)}", nameof(variant)),
     };
 }

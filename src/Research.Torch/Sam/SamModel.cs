@@ -24,7 +24,7 @@ public sealed class SamModel : Module
     {
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
-        image_encoder = new ImageEncoderVit(config);
+        image_encoder = config.TinyVit is { } tiny ? new TinyVitEncoder(tiny, config.ImageSize, config.PromptDim) : new ImageEncoderVit(config);
         prompt_encoder = new PromptEncoder(config);
         mask_decoder = new MaskDecoder(config);
         RegisterComponents();
@@ -34,12 +34,12 @@ public sealed class SamModel : Module
     public SamConfig Config { get; }
 
     // Field names are the official state-dict names (RegisterComponents uses them).
-    private readonly ImageEncoderVit image_encoder;
+    private readonly Module<Tensor, Tensor> image_encoder;
     private readonly PromptEncoder prompt_encoder;
     private readonly MaskDecoder mask_decoder;
 
-    /// <summary>The ViT image encoder.</summary>
-    public ImageEncoderVit ImageEncoder => image_encoder;
+    /// <summary>The image encoder: SAM's ViT (<see cref="ImageEncoderVit"/>) or MobileSAM's TinyViT (<see cref="TinyVitEncoder"/>).</summary>
+    public Module<Tensor, Tensor> ImageEncoder => image_encoder;
 
     /// <summary>The prompt encoder.</summary>
     public PromptEncoder PromptEncoder => prompt_encoder;

@@ -36,7 +36,7 @@ public sealed class SamPredictTests
         var (code, _, error) = CliRunner.Run("sam", "predict", "--weights", Fixture("sam_tiny.pth"), "--variant", "vit-x",
             "--image", Fixture("sam_predictor_image.png"), "--boxes", "5,8,30,40", "--out", temp.Combine("a"));
         Assert.Equal(2, code);
-        Assert.Contains("--variant: unknown Segment Anything variant 'vit-x': use one of vit-b, vit-l, vit-h", error, StringComparison.Ordinal);
+        Assert.Contains("--variant: unknown Segment Anything variant 'vit-x': use one of vit-b, vit-l, vit-h, vit-t", error, StringComparison.Ordinal);
         (code, _, error) = CliRunner.Run("sam", "predict", "--weights", Fixture("sam_tiny.pth"), "--variant", "vit-b",
             "--image", Fixture("sam_predictor_image.png"), "--boxes", "5,8,300,40", "--out", temp.Combine("b"));
         Assert.Equal(2, code);

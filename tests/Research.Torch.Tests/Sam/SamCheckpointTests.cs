@@ -15,6 +15,7 @@ public sealed class SamCheckpointTests
     [InlineData("vit-b", "sam_vit_b_keys.txt")]
     [InlineData("vit-l", "sam_vit_l_keys.txt")]
     [InlineData("vit-h", "sam_vit_h_keys.txt")]
+    [InlineData("vit-t", "sam_vit_t_keys.txt")]
     public void State_dict_names_and_shapes_equal_the_official_model(string variant, string file)
     {
         var expected = File.ReadAllLines(SamFixtures.File(file)).Where(l => l.Length > 0)
@@ -74,7 +75,7 @@ public sealed class SamCheckpointTests
     public void Unknown_variants_list_the_valid_ones()
     {
         var e = Assert.Throws<ArgumentException>(() => SamConfig.ForVariant("vit-x"));
-        Assert.Contains("use one of vit-b, vit-l, vit-h", e.Message, StringComparison.Ordinal);
+        Assert.Contains("use one of vit-b, vit-l, vit-h, vit-t", e.Message, StringComparison.Ordinal);
         Assert.Same(SamConfig.VitB, SamConfig.ForVariant("vit_b"));
     }
 }
