@@ -75,7 +75,8 @@ public sealed class OutputFolder : IDisposable
         for (bool again = true; again;)
         {
             again = false;
-            foreach (var (staging, target) in Active)
+            // innermost staging folder first: mapping an outer one first would hide the nested one's name
+            foreach (var (staging, target) in Active.OrderByDescending(kv => kv.Key.Length))
             {
                 if (full.Length == staging.Length ? full == staging : full.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 {

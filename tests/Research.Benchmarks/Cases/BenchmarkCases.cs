@@ -22,6 +22,8 @@ public static class BenchmarkCases
         new MeasureDsb2018Case(),
         new DetectionOpsCase(roiAlign: true),
         new DetectionOpsCase(roiAlign: false),
+        new SamEncoderCase("vit-t"),
+        new SamEncoderCase("vit-b"),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>

@@ -29,6 +29,28 @@ public sealed class OutputFolderTests
     }
 
     [Fact]
+    public void Final_path_maps_the_innermost_staging_folder_first_whatever_the_dictionary_order()
+    {
+        // The staging folders are kept in a hash table: mapping the outer one first hid the inner one's name in some
+        // orders (a flaky CI run). Fifty pairs of fresh names cover both orders.
+        string parent = Directory.CreateTempSubdirectory("research-outputfolder-").FullName;
+        try
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                string target = Path.Combine(parent, $"out{i}");
+                using var outer = OutputFolder.Begin(target, force: false);
+                using var inner = OutputFolder.Begin(outer.PathFor("evaluation"), force: false);
+                Assert.Equal(Path.Combine(target, "evaluation", "summary.json"), OutputFolder.FinalPath(Path.Combine(inner.Staging, "summary.json")));
+            }
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Final_path_names_the_final_folder_through_nested_staging_folders()
     {
         string parent = Directory.CreateTempSubdirectory("research-outputfolder-").FullName;
