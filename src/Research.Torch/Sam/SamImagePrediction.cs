@@ -74,13 +74,13 @@ public static class SamImagePrediction
         {
             prompts = SamPrompt.Parse(boxes, points, image.Width, image.Height);
         }
+        using var folder = OutputFolder.Begin(output, force);   // an unusable --out fails before the model loads
         TorchRuntime.EnsureLoaded();
         using var model = new SamModel(config);
         SamCheckpoint.Load(model, weights);
         using var predictor = new SamPredictor(model);
         predictor.SetImage(image);
 
-        using var folder = OutputFolder.Begin(output, force);
         string stem = Path.GetFileNameWithoutExtension(imagePath);
         var results = new List<SamPromptResult>();
         var written = new List<bool[]>();

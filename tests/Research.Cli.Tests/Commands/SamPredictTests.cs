@@ -42,4 +42,18 @@ public sealed class SamPredictTests
         Assert.Equal(2, code);
         Assert.Contains("--boxes item 1 ('5,8,300,40') lies outside the 37 x 50 image", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_non_empty_output_folder_is_refused_unless_forced()
+    {
+        using var temp = new TempFolder();
+        string output = temp.Combine("out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "keep.txt"), "mine");
+        var (code, _, error) = CliRunner.Run("sam", "predict", "--weights", Fixture("sam_tiny.pth"), "--variant", "vit-b",
+            "--image", Fixture("sam_predictor_image.png"), "--boxes", "5,8,30,40", "--out", output);
+        Assert.Equal(2, code);
+        Assert.Contains("the folder exists and is not empty; add --force", error, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "keep.txt")));
+    }
 }
