@@ -20,7 +20,7 @@ public static class SamCommand
     {
         var weights = new Option<string>("--weights") { Description = "Checkpoint (.pth, torch.save zip format), e.g. sam_vit_b_01ec64.pth from 'research models fetch sam-vit-b'.", Required = true };
         var variant = new Option<string>("--variant") { Description = "vit-b, vit-l, vit-h (SAM) or vit-t (MobileSAM): the checkpoint's.", Required = true };
-        var image = new Option<string>("--image") { Description = "The image (grey or RGB, alpha dropped; 16-bit and float images are scaled from their min and max to 0-255).", Required = true };
+        var image = new Option<string>("--image") { Description = "The image (grey or RGB, alpha dropped; 16-bit and float images are stretched from their 0.5th-99.5th percentiles to 0-255).", Required = true };
         var boxes = new Option<string?>("--boxes") { Description = "Box prompts in image pixels, \"x0,y0,x1,y1;x0,y0,x1,y1\": one mask per box." };
         var points = new Option<string?>("--points") { Description = "Point prompts \"x,y[,label];...\" (label 1 object, default; 0 background): one prompt, joined to the box when there is one." };
         var boxesFrom = new Option<string?>("--boxes-from") { Description = "A label image of the same image (truth or another model's prediction): one box prompt per object (instead of --boxes/--points)." };

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Research.Imaging;
 using Research.Imaging.Codecs;
+using Research.Imaging.Drawing;
 using Research.IO;
 using Research.Metrics;
 using Research.Provenance;
@@ -57,7 +58,10 @@ public static class SamImagePrediction
     {
         ArgumentNullException.ThrowIfNull(config);
         var started = DateTimeOffset.UtcNow;
-        var image = ToBytes(ImageFile.Read(imagePath), imagePath);
+        var read = ImageFile.Read(imagePath);
+        if (read.Channels > 4) throw new InputException($"{imagePath}: has {read.Channels} channels; Segment Anything takes grey or RGB images (alpha is dropped)");
+        // 8-bit RGB as SAM takes it: grey replicated, alpha dropped, 16-bit and float stretched as the previews are
+        var image = DisplayImage.ToRgb8(read);
         IReadOnlyList<SamPrompt> prompts;
         IReadOnlyList<int>? sourceLabels = null;
         if (boxesFrom is not null)
@@ -143,26 +147,5 @@ public static class SamImagePrediction
             StartedUtc = started,
             FinishedUtc = DateTimeOffset.UtcNow,
         });
-    }
-
-    // SAM takes 8-bit grey or RGB: an alpha channel is dropped (RGBA to RGB, grey + alpha to grey); 16-bit and float
-    // images are scaled linearly from their minimum and maximum to 0-255.
-    private static Image<byte> ToBytes(IImage image, string path)
-    {
-        if (image.Channels is not (1 or 2 or 3 or 4)) throw new InputException($"{path}: has {image.Channels} channels; Segment Anything takes grey or RGB images");
-        double[] values = image switch
-        {
-            Image<byte> b => Array.ConvertAll(b.Data, v => (double)v),
-            Image<ushort> u => Array.ConvertAll(u.Data, v => (double)v),
-            Image<float> f => Array.ConvertAll(f.Data, v => (double)v),
-            _ => throw new InputException($"{path}: {image.PixelType} samples are not supported here; convert the image to 8 or 16 bits"),
-        };
-        int inC = image.Channels, outC = inC is 2 or 4 ? inC - 1 : inC, pixels = image.Width * image.Height;
-        var kept = new double[pixels * outC];
-        for (int i = 0; i < pixels; i++)
-            for (int c = 0; c < outC; c++) kept[i * outC + c] = values[i * inC + c];
-        if (image is Image<byte>) return new Image<byte>(image.Width, image.Height, outC, Array.ConvertAll(kept, v => (byte)v));
-        double min = kept.Min(), max = kept.Max(), scale = max > min ? 255.0 / (max - min) : 0;
-        return new Image<byte>(image.Width, image.Height, outC, Array.ConvertAll(kept, v => (byte)Math.Round((v - min) * scale)));
     }
 }

@@ -1,4 +1,5 @@
 using Research.Imaging;
+using Research.Imaging.Drawing;
 using Research.Processing;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -26,7 +27,7 @@ public sealed record SamPrediction(Tensor Masks, Tensor Logits, Tensor Iou, Tens
 /// The official <c>SamPredictor</c>: <see cref="SetImage"/> resizes the image so its longer side is the model's input
 /// size (Pillow's bilinear filter, <see cref="ResizePil"/>, as <c>ResizeLongestSide.apply_image</c>), normalises,
 /// pads and embeds it once; <see cref="Predict"/> scales prompt coordinates from the original image to the resized
-/// one, decodes them and resizes the logits back to the original size. Grey images are repeated into three channels.
+/// one, decodes them and resizes the logits back to the original size. Grey images are repeated into three channels, alpha dropped.
 /// </summary>
 public sealed class SamPredictor : IDisposable
 {
@@ -61,9 +62,9 @@ public sealed class SamPredictor : IDisposable
     public void SetImage(Image<byte> image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (image.Channels is not (1 or 3))
-            throw new ArgumentException($"Segment Anything takes RGB or grey images; this one has {image.Channels} channels");
-        var rgb = image.Channels == 3 ? image : Repeat(image);
+        if (image.Channels is not (1 or 2 or 3 or 4))
+            throw new ArgumentException($"Segment Anything takes grey or RGB images (alpha is dropped); this one has {image.Channels} channels");
+        var rgb = image.Channels == 3 ? image : DisplayImage.ToRgb8(image);
         var (h, w) = ResizedSize(rgb.Height, rgb.Width, model.Config.ImageSize);
         var resized = ResizePil.Bilinear(rgb, w, h);
         using var scope = NewDisposeScope();
@@ -125,11 +126,4 @@ public sealed class SamPredictor : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => embedding?.Dispose();
-
-    private static Image<byte> Repeat(Image<byte> grey)
-    {
-        var data = new byte[grey.Data.Length * 3];
-        for (int i = 0; i < grey.Data.Length; i++) data[3 * i] = data[3 * i + 1] = data[3 * i + 2] = grey.Data[i];
-        return new Image<byte>(grey.Width, grey.Height, 3, data);
-    }
 }

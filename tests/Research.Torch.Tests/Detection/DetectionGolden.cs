@@ -11,7 +11,7 @@ internal static class DetectionGolden
 {
     private static readonly Lazy<JsonDocument> Document = new(() =>
     {
-        string path = Path.Combine(RepositoryRoot(), "tests", "Research.Torch.Tests", "Detection", "Fixtures", "detection_ops_golden.json");
+        string path = Path.Combine(TestSupport.Repository.Root(), "tests", "Research.Torch.Tests", "Detection", "Fixtures", "detection_ops_golden.json");
         Assert.True(File.Exists(path), $"golden file {path} is missing: run /usr/bin/python3 tests/reference/detection_ops_reference.py");
         return JsonDocument.Parse(File.ReadAllText(path));
     });
@@ -38,12 +38,5 @@ internal static class DetectionGolden
             double limit = tolerance * Math.Max(1.0, Math.Abs(e[i]));
             Assert.True(Math.Abs(a[i] - e[i]) <= limit, $"{what}: element {i} is {a[i]}, torchvision {e[i]}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Research.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -120,7 +120,7 @@ public sealed class ScalarSafetyTests
 
     private static (CSharpCompilation, List<SyntaxTree>) Compile(params SyntaxTree[] extra)
     {
-        string source = Path.Combine(RepositoryRoot(), "src", "Research.Torch");
+        string source = Path.Combine(TestSupport.Repository.Root(), "src", "Research.Torch");
         var options = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -147,11 +147,4 @@ public sealed class ScalarSafetyTests
         global using System.Threading;
         global using System.Threading.Tasks;
         """;
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Research.sln not found above " + AppContext.BaseDirectory);
-    }
 }

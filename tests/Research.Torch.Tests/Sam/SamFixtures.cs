@@ -17,7 +17,7 @@ internal static class SamFixtures
         IouHeadHidden = 32,
     };
 
-    public static string Folder => Path.Combine(RepositoryRoot(), "tests", "Research.Torch.Tests", "Sam", "Fixtures");
+    public static string Folder => Path.Combine(TestSupport.Repository.Root(), "tests", "Research.Torch.Tests", "Sam", "Fixtures");
 
     public static string File(string name)
     {
@@ -29,11 +29,4 @@ internal static class SamFixtures
     private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(System.IO.File.ReadAllText(File("sam_tiny_golden.json"))));
 
     public static JsonElement Golden => Document.Value.RootElement;
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Research.sln not found above " + AppContext.BaseDirectory);
-    }
 }
