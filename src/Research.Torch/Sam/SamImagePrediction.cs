@@ -103,11 +103,10 @@ public static class SamImagePrediction
             using var prediction = predictor.Predict(box, xy, labels, multimask);
             double[] ious = prediction.Iou[0].to(ScalarType.Float64).data<double>().ToArray();
             int best = Array.IndexOf(ious, ious.Max());
-            var mask = prediction.Masks[0, best].to(ScalarType.Byte).contiguous().data<byte>().ToArray();
-            long area = mask.LongCount(v => v != 0);
-            written.Add(Array.ConvertAll(mask, v => v != 0));
-            for (int i = 0; i < mask.Length; i++) mask[i] = mask[i] != 0 ? (byte)255 : (byte)0;
-            ImageFile.Write(folder.PathFor($"{stem}_{k}.png"), new Image<byte>(image.Width, image.Height, 1, mask));
+            bool[] mask = prediction.Masks[0, best].contiguous().data<bool>().ToArray();
+            written.Add(mask);
+            long area = mask.LongCount(v => v);
+            ImageFile.Write(folder.PathFor($"{stem}_{k}.png"), new Image<byte>(image.Width, image.Height, 1, Array.ConvertAll(mask, v => v ? (byte)255 : (byte)0)));
             using var low = prediction.LowResolution[0, best].contiguous();
             ImageFile.Write(folder.PathFor($"{stem}_{k}_logits.tif"), new Image<float>((int)low.shape[1], (int)low.shape[0], 1, low.data<float>().ToArray()));
             results.Add(new SamPromptResult(stem, k, prompt.Box, [.. prompt.Points.Select(p => new[] { p.X, p.Y, p.Label })], ious[best], area, best, ious, sourceLabels?[k]));
