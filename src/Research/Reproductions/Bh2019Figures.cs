@@ -28,17 +28,17 @@ public static class Bh2019Figures
     public static Figure Amplification(IReadOnlyList<AmplificationSetting> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var data = new JsonArray
+        var bars = new JsonObject
         {
-            new JsonObject
-            {
-                ["type"] = "bar",
-                ["name"] = "mean per-image IoU",
-                ["x"] = new JsonArray([.. settings.Select(s => (JsonNode?)JsonValue.Create($"{s.Setting} ({s.Seeds} seed{(s.Seeds == 1 ? "" : "s")})"))]),
-                ["y"] = new JsonArray([.. settings.Select(s => (JsonNode?)JsonValue.Create(s.IouMean))]),
-                ["error_y"] = new JsonObject { ["type"] = "data", ["array"] = new JsonArray([.. settings.Select(s => (JsonNode?)JsonValue.Create(s.IouSd))]) },
-            },
+            ["type"] = "bar",
+            ["name"] = "mean per-image IoU",
+            ["x"] = new JsonArray([.. settings.Select(s => (JsonNode?)JsonValue.Create($"{s.Setting} ({s.Seeds} seed{(s.Seeds == 1 ? "" : "s")})"))]),
+            ["y"] = new JsonArray([.. settings.Select(s => (JsonNode?)JsonValue.Create(s.IouMean))]),
         };
+        // no error bars where no setting has two seeds: plotly would draw a cap of zero length, which reads as "no spread"
+        if (settings.Any(s => s.IouSd is not null))
+            bars["error_y"] = new JsonObject { ["type"] = "data", ["array"] = new JsonArray([.. settings.Select(s => (JsonNode?)JsonValue.Create(s.IouSd))]) };
+        var data = new JsonArray { bars };
         return Make("Test IoU by training-image amplification (equal training steps)", data, "amplification", "mean per-image pixel IoU", (0, 1), null);
     }
 

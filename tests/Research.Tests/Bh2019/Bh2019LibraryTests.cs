@@ -27,6 +27,15 @@ public sealed class Bh2019LibraryTests
     }
 
     [Fact]
+    public void The_amplification_figure_has_error_bars_only_when_a_setting_has_two_seeds()
+    {
+        AmplificationRun[] runs = [new("fold113", 42, 0, 0.90, 0.95, 0, 1), new("fold113", 43, 0, 0.94, 0.97, 0, 2)];
+        string Trace(IReadOnlyList<AmplificationRun> r) => Bh2019Figures.Amplification(Bh2019Results.Summarise(r)).Json["data"]![0]!.ToJsonString();
+        Assert.DoesNotContain("error_y", Trace([runs[0]]), StringComparison.Ordinal);
+        Assert.Contains("error_y", Trace(runs), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Recorded_published_results_load_with_the_golden_values()
     {
         var results = Bh2019Results.Load(TestSupport.Repository.PathOf(Bh2019Results.RepositoryFolder));
