@@ -57,6 +57,29 @@ public static class SamImagePrediction
     public static IReadOnlyList<SamPromptResult> Run(string weights, SamConfig config, string variant, string imagePath, string? boxes, string? points, string? boxesFrom, bool multimask, string output, bool force, string? commandLine = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        SamModel Load()
+        {
+            var model = new SamModel(config);
+            try { SamCheckpoint.Load(model, weights); }
+            catch { model.Dispose(); throw; }
+            return model;
+        }
+        return Run(Load, weights, config, variant, null, imagePath, boxes, points, boxesFrom, multimask, output, force, commandLine);
+    }
+
+    /// <summary>
+    /// Runs the prediction with the model of the fine-tuning run <paramref name="run"/> (its base checkpoint, or
+    /// <paramref name="weights"/> when the file has moved, with the decoder of <c>checkpoints/best</c>).
+    /// </summary>
+    public static IReadOnlyList<SamPromptResult> RunFineTuned(string run, string? weights, string imagePath, string? boxes, string? points, string? boxesFrom, bool multimask, string output, bool force, string? commandLine = null)
+    {
+        var options = FineTuning.SamFineTuneRun.ReadConfig(run);
+        return Run(() => FineTuning.SamFineTuneRun.LoadModel(run, weights), weights ?? options.Weights, options.ModelConfig(), options.Variant, run,
+            imagePath, boxes, points, boxesFrom, multimask, output, force, commandLine);
+    }
+
+    private static IReadOnlyList<SamPromptResult> Run(Func<SamModel> load, string weights, SamConfig config, string variant, string? run, string imagePath, string? boxes, string? points, string? boxesFrom, bool multimask, string output, bool force, string? commandLine)
+    {
         var started = DateTimeOffset.UtcNow;
         var read = ImageFile.Read(imagePath);
         if (read.Channels > 4) throw new InputException($"{imagePath}: has {read.Channels} channels; Segment Anything takes grey or RGB images (alpha is dropped)");
@@ -80,8 +103,7 @@ public static class SamImagePrediction
         }
         using var folder = OutputFolder.Begin(output, force);   // an unusable --out fails before the model loads
         TorchRuntime.EnsureLoaded();
-        using var model = new SamModel(config);
-        SamCheckpoint.Load(model, weights);
+        using var model = load();
         using var predictor = new SamPredictor(model);
         predictor.SetImage(image);
 
@@ -113,12 +135,12 @@ public static class SamImagePrediction
         }
         ImageFile.Write(folder.PathFor(Path.Combine("labels", stem + ".tif")), SamLabels.Combine(written, [.. results.Select(r => r.IouPrediction)], image.Width, image.Height));
         Json.Write(folder.PathFor("predictions.json"), results);
-        WriteProvenance(folder, weights, config, variant, imagePath, image, boxesFrom is null ? boxes : $"from {Path.GetFullPath(boxesFrom)}", points, multimask, results.Count, started, commandLine);
+        WriteProvenance(folder, weights, run, config, variant, imagePath, image, boxesFrom is null ? boxes : $"from {Path.GetFullPath(boxesFrom)}", points, multimask, results.Count, started, commandLine);
         folder.Commit();
         return results;
     }
 
-    private static void WriteProvenance(OutputFolder folder, string weights, SamConfig config, string variant, string imagePath, Image<byte> image,
+    private static void WriteProvenance(OutputFolder folder, string weights, string? run, SamConfig config, string variant, string imagePath, Image<byte> image,
         string? boxes, string? points, bool multimask, int prompts, DateTimeOffset started, string? commandLine)
     {
         string sha;
@@ -131,6 +153,8 @@ public static class SamImagePrediction
             ["weights"] = Path.GetFullPath(weights),
             ["weights_sha256"] = sha,
             ["variant"] = variant,
+            ["run"] = run is null ? "" : Path.GetFullPath(run),
+            ["decoder"] = run is null ? "the checkpoint's" : "fine-tuned: " + Path.Combine(Path.GetFullPath(run), FineTuning.SamFineTuneRun.BestCheckpoint),
             ["image"] = Path.GetFullPath(imagePath),
             ["image_size"] = $"{I(image.Width)}x{I(image.Height)}",
             ["boxes"] = boxes ?? "",

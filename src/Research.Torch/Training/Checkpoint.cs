@@ -31,19 +31,33 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(state);
+        ReplaceFolder(folder, temp =>
+        {
+            model.save(Path.Combine(temp, ModelFile));
+            OptimizerStateFile.Save(optimizer, Path.Combine(temp, OptimizerFile));
+            var complete = state with
+            {
+                ModelSha256 = FileHash.Sha256(Path.Combine(temp, ModelFile)),
+                OptimizerSha256 = FileHash.Sha256(Path.Combine(temp, OptimizerFile)),
+            };
+            File.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(complete, JsonOptions) + "\n");
+        });
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="folder"/> by what <paramref name="fill"/> writes into the temporary folder it receives:
+    /// the temporary folder is complete before two renames swap it in, so a reader finds the old folder or the new one,
+    /// and <see cref="Recover"/> repairs a kill between the renames.
+    /// </summary>
+    public static void ReplaceFolder(string folder, Action<string> fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
         string full = Path.GetFullPath(folder);
         string parent = Path.GetDirectoryName(full)!, name = Path.GetFileName(full);
         Directory.CreateDirectory(parent);
         string temp = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
-        model.save(Path.Combine(temp, ModelFile));
-        OptimizerStateFile.Save(optimizer, Path.Combine(temp, OptimizerFile));
-        var complete = state with
-        {
-            ModelSha256 = FileHash.Sha256(Path.Combine(temp, ModelFile)),
-            OptimizerSha256 = FileHash.Sha256(Path.Combine(temp, OptimizerFile)),
-        };
-        File.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(complete, JsonOptions) + "\n");
+        fill(temp);
         WriteSteps.Completed(temp);
         if (Directory.Exists(full))
         {

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Research.Torch.Tests.Training;
 
 /// <summary>
-/// The GC-safe optimisers compute exactly what TorchSharp's own Adam, RMSprop and SGD compute (every branch: weight
+/// The GC-safe optimisers compute exactly what TorchSharp's own Adam, AdamW, RMSprop and SGD compute (every branch: weight
 /// decay, AMSGrad, maximize, centred, momentum, dampening, Nesterov), step after step, with interchangeable state.
 /// </summary>
 public sealed class GcSafeOptimizerTests
@@ -17,6 +17,7 @@ public sealed class GcSafeOptimizerTests
     public static TheoryData<string> Variants() =>
     [
         "adam", "adam-decay", "adam-amsgrad", "adam-maximize",
+        "adamw", "adamw-amsgrad-maximize",
         "rmsprop", "rmsprop-centered", "rmsprop-momentum", "rmsprop-all",
         "sgd", "sgd-momentum", "sgd-nesterov", "sgd-dampening-decay-maximize",
     ];
@@ -27,6 +28,8 @@ public sealed class GcSafeOptimizerTests
         "adam-decay" => safe ? new GcSafeAdam(p, 0.01, weightDecay: 0.1) : new Adam(p, 0.01, weight_decay: 0.1),
         "adam-amsgrad" => safe ? new GcSafeAdam(p, 0.01, amsgrad: true) : new Adam(p, 0.01, amsgrad: true),
         "adam-maximize" => safe ? new GcSafeAdam(p, 0.01, 0.8, 0.9, 1e-6, maximize: true) : new Adam(p, 0.01, 0.8, 0.9, 1e-6, maximize: true),
+        "adamw" => safe ? new GcSafeAdamW(p, 0.01, weightDecay: 0.1) : new AdamW(p, 0.01, weight_decay: 0.1),
+        "adamw-amsgrad-maximize" => safe ? new GcSafeAdamW(p, 0.01, 0.8, 0.9, 1e-6, 0.05, amsgrad: true, maximize: true) : new AdamW(p, 0.01, 0.8, 0.9, 1e-6, 0.05, amsgrad: true, maximize: true),
         "rmsprop" => safe ? new GcSafeRmsProp(p, 0.01) : new RMSProp(p, 0.01),
         "rmsprop-centered" => safe ? new GcSafeRmsProp(p, 0.01, centered: true) : new RMSProp(p, 0.01, centered: true),
         "rmsprop-momentum" => safe ? new GcSafeRmsProp(p, 0.01, momentum: 0.9) : new RMSProp(p, 0.01, momentum: 0.9),
