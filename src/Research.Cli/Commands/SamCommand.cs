@@ -64,8 +64,8 @@ public static class SamCommand
 
     private static Option<string?> RunOption() => new("--run") { Description = "A 'research sam finetune' run folder: its base checkpoint with the fine-tuned decoder of checkpoints/best (instead of --weights/--variant)." };
 
-    private static string Required(string? value, string option) =>
-        value ?? throw new InputException($"{option} is required (or give --run RUN, a fine-tuning run).");
+    private static string Required(string? value, string option, string hint = " (or give --run RUN, a fine-tuning run)") =>
+        value ?? throw new InputException($"{option} is required{hint}.");
 
     private static Command CreateEvaluate(CliContext context)
     {
@@ -164,13 +164,13 @@ public static class SamCommand
                     int? more = parse.GetResult(epochs) is { Implicit: false } ? parse.GetValue(epochs) : null;
                     return SamFineTuneRun.Resume(run, more, progress, context.Log, context.CommandLine);
                 }
-                string ds = Required(parse.GetValue(dataset), "--dataset");
+                string ds = Required(parse.GetValue(dataset), "--dataset", " (or --resume to continue the run in --out)");
                 var options = new SamFineTuneOptions
                 {
-                    Weights = Required(parse.GetValue(weights), "--weights"),
-                    Variant = Required(parse.GetValue(variant), "--variant"),
+                    Weights = Required(parse.GetValue(weights), "--weights", " (or --resume to continue the run in --out)"),
+                    Variant = Required(parse.GetValue(variant), "--variant", " (or --resume to continue the run in --out)"),
                     Dataset = ds,
-                    Root = DatasetRoots.SplitFolder(context, ds, Required(parse.GetValue(root), "--root"), parse.GetValue(split), annotatedOnly: true)!,
+                    Root = DatasetRoots.SplitFolder(context, ds, Required(parse.GetValue(root), "--root", " (or --resume to continue the run in --out)"), parse.GetValue(split), annotatedOnly: true)!,
                     Include = parse.GetValue(include),
                     Epochs = parse.GetValue(epochs),
                     LearningRate = parse.GetValue(lr),

@@ -18,11 +18,11 @@ public sealed class TrainResumeTests
     {
         using var temp = new TempFolder();
         string whole = temp.Combine("whole"), killed = temp.Combine("killed");
-        Assert.Equal(0, RunToEnd(["train", "--out", whole, .. Tiny]));
+        Assert.Equal(0, ResearchProcess.RunToEnd(["train", "--out", whole, .. Tiny]));
 
         // Kill during epoch 3: RESEARCH_HALT_AT makes the child block right after batch 5 of epoch 3 and say so on
         // standard error, so the kill lands at the same point on a machine of any speed (no polling race).
-        using (var child = Start(["train", "--out", killed, .. Tiny], halt: "3:5"))
+        using (var child = ResearchProcess.Start(["train", "--out", killed, .. Tiny], halt: "3:5"))
         {
             var stderr = new List<string>();
             var halted = Task.Run(() =>
@@ -40,11 +40,11 @@ public sealed class TrainResumeTests
             child.Kill(entireProcessTree: true); // SIGKILL
             child.WaitForExit();
         }
-        Assert.Equal(2, DataRows(Path.Combine(killed, "metrics.csv"))); // killed during epoch 3
+        Assert.Equal(2, ResearchProcess.DataRows(Path.Combine(killed, "metrics.csv"))); // killed during epoch 3
 
-        Assert.Equal(0, RunToEnd(["train", "--out", killed, "--resume", "--quiet"]));
+        Assert.Equal(0, ResearchProcess.RunToEnd(["train", "--out", killed, "--resume", "--quiet"]));
 
-        Assert.Equal(WithoutSeconds(Path.Combine(whole, "metrics.csv")), WithoutSeconds(Path.Combine(killed, "metrics.csv")));
+        Assert.Equal(ResearchProcess.WithoutSeconds(Path.Combine(whole, "metrics.csv")), ResearchProcess.WithoutSeconds(Path.Combine(killed, "metrics.csv")));
         Assert.Equal(5, File.ReadAllLines(Path.Combine(killed, "metrics.csv")).Length);
         foreach (string file in new[] { "model.bin", "optimizer.bin" })
         {
@@ -79,7 +79,7 @@ public sealed class TrainResumeTests
         foreach (int point in points)
         {
             string killed = temp.Combine($"killed-after-{point}");
-            using (var child = Start(["train", "--out", killed, .. Small], halt: $"write:{point}"))
+            using (var child = ResearchProcess.Start(["train", "--out", killed, .. Small], halt: $"write:{point}"))
             {
                 var halted = Task.Run(() =>
                 {
@@ -91,9 +91,9 @@ public sealed class TrainResumeTests
                 child.Kill(entireProcessTree: true); // SIGKILL
                 child.WaitForExit();
             }
-            var (_, output) = RunToEndWithOutput(["train", "--out", killed, "--resume", "--quiet"]);
+            var (_, output) = ResearchProcess.RunToEndWithOutput(["train", "--out", killed, "--resume", "--quiet"]);
             if (point == points[0]) Assert.Contains("no checkpoint was written yet", output, StringComparison.Ordinal);
-            Assert.Equal(WithoutSeconds(Path.Combine(whole, "metrics.csv")), WithoutSeconds(Path.Combine(killed, "metrics.csv")));
+            Assert.Equal(ResearchProcess.WithoutSeconds(Path.Combine(whole, "metrics.csv")), ResearchProcess.WithoutSeconds(Path.Combine(killed, "metrics.csv")));
             foreach (string file in new[] { "last/model.bin", "last/optimizer.bin", "last/state.json", "best/model.bin", "best/state.json" })
             {
                 Assert.True(File.ReadAllBytes(Path.Combine(whole, "checkpoints", file)).AsSpan()
@@ -105,7 +105,7 @@ public sealed class TrainResumeTests
     /// <summary>Runs to the end with the write trace on (a halt point never reached); returns the traced paths in order.</summary>
     private static List<string> RunToEndTraced(string[] args)
     {
-        using var process = Start(args, halt: "write:1000000");
+        using var process = ResearchProcess.Start(args, halt: "write:1000000");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var lines = new List<string>();
         string? line;
@@ -113,50 +113,5 @@ public sealed class TrainResumeTests
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, stdout.Result + string.Join('\n', lines));
         return lines.Where(l => l.StartsWith("write ", StringComparison.Ordinal)).Select(l => l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..]).ToList();
-    }
-
-    private static (int Code, string Output) RunToEndWithOutput(string[] args)
-    {
-        using var process = Start(args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string output = process.StandardError.ReadToEnd() + stdout.Result;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, output);
-        return (process.ExitCode, output);
-    }
-
-    private static int DataRows(string path)
-    {
-        try { return File.Exists(path) ? Math.Max(0, File.ReadAllLines(path).Length - 1) : 0; }
-        catch (IOException) { return 0; }
-    }
-
-    private static string[] WithoutSeconds(string path) =>
-        File.ReadAllLines(path).Select(line => line[..line.LastIndexOf(',')]).ToArray();
-
-    private static int RunToEnd(string[] args)
-    {
-        using var process = Start(args);
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, output);
-        return process.ExitCode;
-    }
-
-    private static Process Start(string[] args, string? halt = null)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // Its own working folder: the notebook runner tests move this process's working folder into temporary folders
-            // that are deleted, and libtorch (Intel oneMKL) aborts in a child started in a deleted folder.
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        if (halt is not null) info.Environment[HaltForTests.Variable] = halt;
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "research.dll"));
-        foreach (string a in args) info.ArgumentList.Add(a);
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start research.dll");
     }
 }
