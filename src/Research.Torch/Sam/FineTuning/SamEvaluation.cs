@@ -43,8 +43,7 @@ public static class SamEvaluation
             var boxes = ScaleBoxes([.. chunk.Select(o => o.Box)], embedding);
             var (lowRes, iou) = model.Decode(embedding.Embedding, null, null, boxes, null, multimask: false);
             var target = Targets(frame.Truth, [.. chunk.Select(o => o.Label)], embedding.InputSize, model.Config.ImageSize, (int)lowRes.shape[^1]);
-            using var weight = iouWeight.ToScalar();
-            lossSum += SamLosses.Mask(lowRes, target, loss).add(SamLosses.Iou(iou, lowRes, target), weight).item<float>() * chunk.Count;
+            lossSum += SamLosses.Total(lowRes, iou, target, loss, iouWeight).item<float>() * chunk.Count;
             var logits = model.PostprocessMasks(lowRes, embedding.InputSize, embedding.OriginalSize);
             using var zero = 0.0.ToScalar();
             var binary = logits.gt(zero).contiguous();

@@ -100,8 +100,7 @@ public sealed class SamFineTuner : IDisposable
         using var scope = NewDisposeScope();
         var (lowRes, iou) = _model.Decode(embedding.Embedding, null, null, SamEvaluation.ScaleBoxes(boxes, embedding), null, multimask: false);
         var target = SamEvaluation.Targets(frame.Truth, [.. objects.Select(k => frame.Objects[k].Label)], embedding.InputSize, _model.Config.ImageSize, (int)lowRes.shape[^1]);
-        using var weight = _options.IouLossWeight.ToScalar();
-        return SamLosses.Mask(lowRes, target, _options.Loss).add(SamLosses.Iou(iou, lowRes, target), weight).MoveToOuterDisposeScope();
+        return SamLosses.Total(lowRes, iou, target, _options.Loss, _options.IouLossWeight).MoveToOuterDisposeScope();
     }
 
     /// <summary>Trains epoch <paramref name="epoch"/> (1-based) over <paramref name="frames"/> with their embeddings; returns the mean frame loss.</summary>

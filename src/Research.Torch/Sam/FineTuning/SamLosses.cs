@@ -12,6 +12,14 @@ namespace Research.Torch.Sam.FineTuning;
 /// </summary>
 public static class SamLosses
 {
+    /// <summary>The fine-tuning loss: <see cref="Mask"/> plus <paramref name="iouWeight"/> times <see cref="Iou"/>.</summary>
+    public static Tensor Total(Tensor logits, Tensor predictedIou, Tensor target, string kind, double iouWeight)
+    {
+        using var scope = NewDisposeScope();
+        using var weight = iouWeight.ToScalar();
+        return Mask(logits, target, kind).add(Iou(predictedIou, logits, target), weight).MoveToOuterDisposeScope();
+    }
+
     /// <summary>The mask loss named <paramref name="kind"/>, averaged over objects.</summary>
     public static Tensor Mask(Tensor logits, Tensor target, string kind)
     {
