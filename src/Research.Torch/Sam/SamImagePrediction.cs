@@ -81,10 +81,7 @@ public static class SamImagePrediction
     private static IReadOnlyList<SamPromptResult> Run(Func<SamModel> load, string weights, SamConfig config, string variant, string? run, string imagePath, string? boxes, string? points, string? boxesFrom, bool multimask, string output, bool force, string? commandLine)
     {
         var started = DateTimeOffset.UtcNow;
-        var read = ImageFile.Read(imagePath);
-        if (read.Channels > 4) throw new InputException($"{imagePath}: has {read.Channels} channels; Segment Anything takes grey or RGB images (alpha is dropped)");
-        // 8-bit RGB as SAM takes it: grey replicated, alpha dropped, 16-bit and float stretched as the previews are
-        var image = DisplayImage.ToRgb8(read);
+        var image = SamImages.ReadRgb(imagePath);
         IReadOnlyList<SamPrompt> prompts;
         IReadOnlyList<int>? sourceLabels = null;
         if (boxesFrom is not null)

@@ -24,6 +24,7 @@ public static class BenchmarkCases
         new DetectionOpsCase(roiAlign: false),
         new SamEncoderCase("vit-t"),
         new SamEncoderCase("vit-b"),
+        new SamDecoderStepCase(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>

@@ -68,10 +68,9 @@ public sealed class SamEmbeddingCache
             Hits++;
             return cached;
         }
-        var read = ImageFile.Read(imagePath);
-        if (read.Channels > 4) throw new InputException($"{imagePath}: has {read.Channels} channels; Segment Anything takes grey or RGB images");
+        var image = SamImages.ReadRgb(imagePath);
         using var predictor = new SamPredictor(_model);
-        predictor.SetImage(DisplayImage.ToRgb8(read));
+        predictor.SetImage(image);
         var embedding = new SamEmbedding(predictor.Embedding.clone(), predictor.InputSize, predictor.OriginalSize);
         if (path is not null)
         {

@@ -118,6 +118,22 @@ public sealed class SamFineTuneRunTests : IDisposable
     }
 
     [Fact]
+    public void Sixteen_bit_frames_are_embedded_and_multi_page_frames_refused_with_their_page_count()
+    {
+        using var model = new SamModel(SamFixtures.Tiny);
+        SamCheckpoint.Load(model, SamFixtures.File("sam_tiny.pth"));
+        var cache = new SamEmbeddingCache(null, model, "a");
+        var deep = new Research.Imaging.Image<ushort>(40, 30, 1, [.. Enumerable.Range(0, 1200).Select(i => (ushort)(i * 50))]);
+        string sixteen = Path.Combine(dir, "deep.tif"), stack = Path.Combine(dir, "stack.tif");
+        Research.Imaging.Codecs.ImageFile.Write(sixteen, deep);
+        using (var embedded = cache.Get(sixteen)) Assert.Equal((30, 40), embedded.OriginalSize);
+        Research.Imaging.Codecs.ImageFile.WritePages(stack, [deep, deep]);
+        var e = Assert.Throws<InputException>(() => cache.Get(stack));
+        Assert.Contains("stack.tif: holds 2 pages", e.Message, StringComparison.Ordinal);
+        Assert.Null(cache.Folder);
+    }
+
+    [Fact]
     public void Frames_without_segmentation_are_skipped_and_counted()
     {
         File.Delete(Path.Combine(data, "01_GT", "SEG", "man_seg004.tif"));
