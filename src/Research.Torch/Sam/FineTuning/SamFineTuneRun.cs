@@ -42,7 +42,13 @@ public static class SamFineTuneRun
         if (!File.Exists(options.Weights)) throw new InputException($"--weights {options.Weights}: no such checkpoint file");
         if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any(e => !AtomicFile.IsTemporary(e)))
             throw new InputException($"{runFolder} exists and is not empty; continue it with --resume or choose another --out.");
-        options = options with { Weights = Path.GetFullPath(options.Weights), WeightsSha256 = FileHash.Sha256(options.Weights) };
+        options = options with
+        {
+            Weights = Path.GetFullPath(options.Weights),
+            WeightsSha256 = FileHash.Sha256(options.Weights),
+            Root = Path.GetFullPath(options.Root),
+            Cache = options.Cache is null ? null : Path.GetFullPath(options.Cache),
+        };
         Directory.CreateDirectory(runFolder);
         AtomicFile.RemoveTemporaries(runFolder);
         Json.Write(Path.Combine(runFolder, TrainingRun.ConfigFile), options);
@@ -118,6 +124,18 @@ public static class SamFineTuneRun
         string sha = FileHash.Sha256(options.Weights);
         if (!string.Equals(sha, options.WeightsSha256, StringComparison.OrdinalIgnoreCase))
             throw new InputException($"{options.Weights}: SHA-256 is {sha}, but the run started from {options.WeightsSha256}; the base checkpoint changed, so the run cannot continue.");
+        string metricsPath = Path.Combine(runFolder, TrainingRun.MetricsFile);
+        string lastFolder = Path.Combine(runFolder, LastCheckpoint), bestFolder = Path.Combine(runFolder, BestCheckpoint);
+        Checkpoint.Recover(lastFolder);
+        Checkpoint.Recover(bestFolder);
+        var last = resume && File.Exists(Path.Combine(lastFolder, Checkpoint.StateFile)) ? SamDecoderCheckpoint.ReadState(lastFolder, sha) : null;
+        int done = last?.Epoch ?? 0;
+        var rows = resume ? SamEpochRow.Read(metricsPath).Where(r => r.Epoch <= done).ToList() : [];
+        if (done >= options.Epochs)
+        {
+            log?.Invoke($"The run already has {done} epoch(s); give --epochs above {done} to continue it.");
+            return new SamFineTuneResult(runFolder, rows, "", 0);
+        }
         var frames = SamFrames.Load(options.Dataset, options.Root, options.Include, options.ValidationFraction, options.Seed);
         log?.Invoke(frames.Describe());
         using var model = new SamModel(options.ModelConfig());
@@ -136,23 +154,7 @@ public static class SamFineTuneRun
             var train = embeddings.Take(frames.Train.Count).ToList();
             var validation = embeddings.Skip(frames.Train.Count).ToList();
             using var tuner = new SamFineTuner(model, options);
-            string metricsPath = Path.Combine(runFolder, TrainingRun.MetricsFile);
-            string lastFolder = Path.Combine(runFolder, LastCheckpoint), bestFolder = Path.Combine(runFolder, BestCheckpoint);
-            Checkpoint.Recover(lastFolder);
-            Checkpoint.Recover(bestFolder);
-            int done = 0;
-            if (resume && File.Exists(Path.Combine(lastFolder, Checkpoint.StateFile)))
-            {
-                var state = SamDecoderCheckpoint.ReadState(lastFolder, sha);
-                SamDecoderCheckpoint.Load(lastFolder, model, tuner.Optimizer);
-                done = state.Epoch;
-            }
-            var rows = resume ? SamEpochRow.Read(metricsPath).Where(r => r.Epoch <= done).ToList() : [];
-            if (done >= options.Epochs)
-            {
-                log?.Invoke($"The run already has {done} epoch(s); give --epochs above {done} to continue it.");
-                return new SamFineTuneResult(runFolder, rows, frames.Describe(), cache.Computed);
-            }
+            if (last is not null) SamDecoderCheckpoint.Load(lastFolder, model, tuner.Optimizer);
             WriteProvenance(runFolder, options, frames, started, null, commandLine);
             if (!rows.Any(r => r.Epoch == 0))
             {

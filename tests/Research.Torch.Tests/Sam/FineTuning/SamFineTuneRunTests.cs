@@ -94,6 +94,10 @@ public sealed class SamFineTuneRunTests : IDisposable
         foreach (string file in new[] { "last/decoder.bin", "last/optimizer.bin", "best/decoder.bin" })
             Assert.True(Bytes(whole, file).AsSpan().SequenceEqual(Bytes(resumed, file)), $"{file} differs");
         Assert.Equal(3, SamFineTuneRun.ReadConfig(resumed).Epochs);
+        var nothing = SamFineTuneRun.Resume(resumed);
+        Assert.Equal(4, nothing.Rows.Count);
+        Assert.Equal(0, nothing.EmbeddingsComputed);
+        Assert.Equal(WithoutSeconds(whole), WithoutSeconds(resumed));
     }
 
     [Fact]
