@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Net;
 using Research.Notebooks.Display;
 
@@ -23,11 +25,33 @@ public static class Kernel
     /// </summary>
     public static KernelBanner Setup()
     {
+        ShareLoadedAssemblies();
         NotebookFormatters.Register();
         string version = typeof(Kernel).Assembly.GetName().Version?.ToString() ?? "?";
         string text = WebUtility.HtmlEncode($"Research {version} ready on .NET {Environment.Version}" +
             (InRunner ? " (headless runner)" : " (notebook kernel)"));
         return new KernelBanner(InRunner ? $"<p>{text}</p>" : $"{PlotlyLoader.ScriptElement()}<p>{text}</p>");
+    }
+
+    private static int _sharing;
+
+    /// <summary>
+    /// The .NET Interactive kernel (Roslyn scripting) loads every assembly into its own load context and resolves a
+    /// reference by its exact version: TorchSharp.PyBridge 1.4.4, built against TorchSharp 0.103, then gets a second
+    /// copy of TorchSharp 0.107 beside the one Research.Torch uses, whose types are not ours (a state dict read by
+    /// PyBridge held "no tensors", <c>save_py</c> was "not found"). An unresolved reference to an assembly that is
+    /// already loaded at an equal or higher version now resolves to that one, as .NET's default context would.
+    /// </summary>
+    private static void ShareLoadedAssemblies()
+    {
+        if (Interlocked.Exchange(ref _sharing, 1) == 1) return;
+        static Assembly? Loaded(AssemblyName name) => AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic && string.Equals(a.GetName().Name, name.Name, StringComparison.OrdinalIgnoreCase)
+                        && (name.Version is null || a.GetName().Version >= name.Version))
+            .OrderByDescending(a => a.GetName().Version)
+            .FirstOrDefault();
+        AssemblyLoadContext.Default.Resolving += (_, name) => Loaded(name);
+        AppDomain.CurrentDomain.AssemblyResolve += (_, args) => Loaded(new AssemblyName(args.Name));
     }
 
     /// <summary>
