@@ -1,0 +1,86 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Research.Torch.Detection.MaskRcnn;
+
+/// <summary>What Mask R-CNN found in one image, in its pixels.</summary>
+/// <param name="Boxes">[D, 4] (x0, y0, x1, y1).</param>
+/// <param name="Scores">[D] class scores, highest first within each class.</param>
+/// <param name="Labels">[D] classes (int64, 1..C-1).</param>
+/// <param name="Masks">[D, 1, H, W] mask probabilities at the image's size.</param>
+public sealed record InstancePrediction(Tensor Boxes, Tensor Scores, Tensor Labels, Tensor Masks) : IDisposable
+{
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Boxes.Dispose();
+        Scores.Dispose();
+        Labels.Dispose();
+        Masks.Dispose();
+    }
+}
+
+/// <summary>
+/// Mask R-CNN (He et al. 2017) as torchvision 0.14's <c>MaskRCNN</c> builds it over a ResNet-FPN backbone, with its
+/// state-dict names (<c>backbone.body.*</c>, <c>backbone.fpn.*</c>, <c>rpn.head.*</c>, <c>roi_heads.*</c>), so a state
+/// dict saved by torchvision loads unchanged (batch-norm <c>num_batches_tracked</c> entries aside). This is the
+/// inference path: <see cref="Transform"/>, <see cref="DetectionBackbone"/>, <see cref="RegionProposalNetwork"/>,
+/// <see cref="RoiHeads"/>, then boxes and masks back in the image's pixels.
+/// </summary>
+public sealed class MaskRcnnModel : Module
+{
+    private readonly DetectionBackbone backbone;
+    private readonly RegionProposalNetwork rpn;
+    private readonly RoiHeads roi_heads;
+
+    /// <summary>Builds the model on <paramref name="backboneName"/> (resnet18, resnet34, resnet50) for <paramref name="classes"/> classes, background included.</summary>
+    public MaskRcnnModel(string backboneName, int classes, DetectionTransform? transform = null) : base(nameof(MaskRcnnModel))
+    {
+        if (classes < 2) throw new ArgumentException($"{classes} classes: Mask R-CNN needs the background and at least one object class", nameof(classes));
+        BackboneName = backboneName;
+        backbone = new DetectionBackbone(backboneName);
+        rpn = new RegionProposalNetwork(backbone.OutChannels, AnchorGenerator.MaskRcnnDefault());
+        roi_heads = new RoiHeads(backbone.OutChannels, classes);
+        Transform = transform ?? new DetectionTransform();
+        RegisterComponents();
+    }
+
+    /// <summary>The backbone's name.</summary>
+    public string BackboneName { get; }
+
+    /// <summary>The input transform.</summary>
+    public DetectionTransform Transform { get; }
+
+    /// <summary>The backbone.</summary>
+    public DetectionBackbone Backbone => backbone;
+
+    /// <summary>The region proposal network.</summary>
+    public RegionProposalNetwork Rpn => rpn;
+
+    /// <summary>The box and mask heads.</summary>
+    public RoiHeads Heads => roi_heads;
+
+    /// <summary>Detects objects in <paramref name="images"/> (<c>[3, H, W]</c> RGB in [0, 1] each).</summary>
+    public IReadOnlyList<InstancePrediction> Predict(IReadOnlyList<Tensor> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        eval();
+        var (batch, sizes) = Transform.Apply(images);
+        var levels = backbone.call(batch);
+        var proposals = rpn.Propose(levels, batch.shape[2], batch.shape[3], sizes);
+        var detections = roi_heads.Detect([.. levels.Take(4)], proposals, sizes);
+        var result = new List<InstancePrediction>();
+        for (int i = 0; i < images.Count; i++)
+        {
+            var original = (images[i].shape[1], images[i].shape[2]);
+            var boxes = DetectionTransform.ResizeBoxes(detections[i].Boxes, sizes[i], original);
+            var masks = DetectionTransform.PasteMasks(detections[i].Masks!, boxes, original.Item1, original.Item2);
+            result.Add(new InstancePrediction(boxes.MoveToOuterDisposeScope(), detections[i].Scores.MoveToOuterDisposeScope(),
+                detections[i].Labels.MoveToOuterDisposeScope(), masks.MoveToOuterDisposeScope()));
+        }
+        return result;
+    }
+}
