@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Research.Torch.Runtime;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -22,24 +23,7 @@ public static class SamCheckpoint
     /// <exception cref="InputException">The file is missing, not a zip-format PyTorch file, or holds no SAM state dict.</exception>
     public static IReadOnlyDictionary<string, Tensor> Read(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: no such checkpoint file");
-        Hashtable table;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            Span<byte> signature = stackalloc byte[4];
-            if (stream.Read(signature) != 4 || signature[0] != 0x50 || signature[1] != 0x4b)
-                throw new InputException($"{path}: not a PyTorch zip checkpoint (torch.save since PyTorch 1.6 writes one; re-save a legacy file with torch.save(torch.load(f), f2))");
-            stream.Position = 0;
-            table = PyTorchUnpickler.UnpickleStateDict(stream);
-        }
-        catch (InputException) { throw; }
-        catch (Exception e) when (e is InvalidDataException or NotImplementedException or InvalidCastException or IOException or Razorvine.Pickle.PickleException)
-        {
-            throw new InputException($"{path}: cannot be read as a PyTorch state dict ({e.Message})", e);
-        }
-        var tensors = Unwrap(table);
-        if (tensors.Count == 0) throw new InputException($"{path}: holds no tensors (expected a Segment Anything state dict)");
+        var tensors = TorchStateDict.Read(path, "a Segment Anything state dict");
         string prefix = Prefix(tensors.Keys) ?? throw new InputException(
             $"{path}: no key contains image_encoder., prompt_encoder. or mask_decoder. (first keys: {string.Join(", ", tensors.Keys.Order(StringComparer.Ordinal).Take(3))}): not a Segment Anything state dict");
         return tensors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
@@ -88,16 +72,6 @@ public static class SamCheckpoint
             + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? "; ..." : ""));
     }
 
-    private static Dictionary<string, Tensor> Unwrap(Hashtable table)
-    {
-        foreach (var key in new[] { "model", "state_dict" })
-            if (table[key] is Hashtable inner) return Unwrap(inner);
-        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in table)
-            if (entry.Key is string name && entry.Value is Tensor t) tensors[name] = t;
-        return tensors;
-    }
-
     // The text before the first model part in the keys that contain one ("" for official files); null if none does.
     private static string? Prefix(IEnumerable<string> keys)
     {
@@ -126,5 +100,5 @@ public static class SamCheckpoint
         return $"none of {string.Join(", ", vits)} (width {width}, {depth} blocks)";
     }
 
-    private static string Shape(Tensor t) => string.Join("x", t.shape);
+    private static string Shape(Tensor t) => TorchStateDict.Shape(t);
 }

@@ -61,6 +61,13 @@ public sealed class MaskRcnnModel : Module
     /// <summary>The box and mask heads.</summary>
     public RoiHeads Heads => roi_heads;
 
+    /// <summary>
+    /// Parameters as torchvision counts them for the same model built without trained weights (where batch norm is not
+    /// frozen): the trainable ones plus the frozen batch norms' scales and shifts (43,975,515 for ResNet-50 and two classes).
+    /// </summary>
+    public long TorchvisionParameterCount =>
+        parameters().Sum(p => p.numel()) + modules().OfType<FrozenBatchNorm2d>().Sum(m => m.get_buffer("weight")!.numel() + m.get_buffer("bias")!.numel());
+
     /// <summary>Detects objects in <paramref name="images"/> (<c>[3, H, W]</c> RGB in [0, 1] each).</summary>
     public IReadOnlyList<InstancePrediction> Predict(IReadOnlyList<Tensor> images)
     {
