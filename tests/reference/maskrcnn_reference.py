@@ -11,7 +11,8 @@ as key lists.
 
 The case: a 3 x 64 x 80 RGB image in [0, 1] (a formula with a hash texture), models with min_size 128 and max_size 200 (so the
 image is resized by 2 to 128 x 160, a batch without padding), backbones resnet18 and resnet50, num_classes 2.
-Recorded per backbone: the transformed batch, each FPN level (in brief: sums and 64 values), the RPN's proposals,
+Training mode (losses_resnet18): the five losses for three ellipse objects and for an image without objects, with
+samplers large enough to take every anchor and proposal. Recorded per backbone: the transformed batch, each FPN level (in brief: sums and 64 values), the RPN's proposals,
 the detections (boxes, scores, labels) and the pasted masks (probabilities at the original size: every mask's sum
 and the first mask in full).
 
@@ -116,6 +117,35 @@ def run(net):
     return out
 
 
+def targets():
+    """Three ellipses (masks 64 x 80, label 1) with their boxes (pixel edges), and an image without objects."""
+    ys = torch.arange(64, dtype=torch.float64)[:, None] + 0.5
+    xs = torch.arange(80, dtype=torch.float64)[None, :] + 0.5
+    shapes = [(20, 18, 9, 6), (52, 40, 12, 15), (35, 50, 6, 5)]
+    masks = torch.stack([(((xs - cx) / rx) ** 2 + ((ys - cy) / ry) ** 2 <= 1) for cx, cy, rx, ry in shapes]).to(torch.uint8)
+    boxes = []
+    for m in masks:
+        yy, xx = torch.where(m > 0)
+        boxes.append([float(xx.min()), float(yy.min()), float(xx.max()) + 1, float(yy.max()) + 1])
+    return {"boxes": torch.tensor(boxes), "labels": torch.ones(3, dtype=torch.int64), "masks": masks}
+
+
+def losses(backbone):
+    """Training-mode losses with samplers so large that they take every positive and negative (the loss is then a
+    function of the inputs alone, not of torch.randperm's draws)."""
+    net = MaskRCNN(resnet_fpn_backbone(backbone_name=backbone, weights=None, trainable_layers=5), num_classes=2, min_size=128, max_size=200,
+                   rpn_batch_size_per_image=1_000_000, box_batch_size_per_image=1_000_000)
+    fill(net)
+    net.train()
+    out = {}
+    target = targets()
+    out["objects"] = {k: v.item() for k, v in net([image()], [target]).items()}
+    empty = {"boxes": torch.zeros((0, 4)), "labels": torch.zeros((0,), dtype=torch.int64), "masks": torch.zeros((0, 64, 80), dtype=torch.uint8)}
+    out["empty"] = {k: v.item() for k, v in net([image()], [empty]).items()}
+    out["target_boxes"] = t(target["boxes"])
+    return out
+
+
 def keys(net):
     return "".join(f"{k} {'x'.join(str(s) for s in v.shape)}\n" for k, v in net.state_dict().items())
 
@@ -125,6 +155,7 @@ def main():
     golden = {"image": t(image()), "batch": t(model("resnet18").transform([image()])[0].tensors)}
     for backbone in ["resnet18", "resnet50"]:
         golden[backbone] = run(model(backbone))
+    golden["losses_resnet18"] = losses("resnet18")
     with open(os.path.join(OUT, "maskrcnn_golden.json"), "w") as f:
         json.dump(golden, f)
         f.write("\n")

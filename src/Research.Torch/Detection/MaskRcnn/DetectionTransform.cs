@@ -61,12 +61,35 @@ public sealed class DetectionTransform
         return (batch.MoveToOuterDisposeScope(), [.. resized.Select(r => (r.shape[1], r.shape[2]))]);
     }
 
-    /// <summary>Boxes of a resized image back in the original's pixels (torchvision's <c>resize_boxes</c>, ratios in float32).</summary>
-    public static Tensor ResizeBoxes(Tensor boxes, (long Height, long Width) resized, (long Height, long Width) original)
+    /// <summary>
+    /// The truth of images resized to <paramref name="sizes"/>: boxes scaled by resized / original per axis (float32
+    /// ratios, torchvision's <c>resize_boxes</c>), masks resized by nearest neighbour as torchvision resizes them.
+    /// </summary>
+    public static IReadOnlyList<MaskRcnnTarget> ResizeTargets(IReadOnlyList<MaskRcnnTarget> targets, IReadOnlyList<(long Height, long Width)> originals, IReadOnlyList<(long Height, long Width)> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(originals);
+        ArgumentNullException.ThrowIfNull(sizes);
+        var result = new List<MaskRcnnTarget>();
+        for (int i = 0; i < targets.Count; i++)
+        {
+            using var scope = NewDisposeScope();
+            var t = targets[i];
+            var boxes = ResizeBoxes(t.Boxes.to_type(ScalarType.Float32), originals[i], sizes[i]);
+            var masks = t.Masks.shape[0] == 0
+                ? zeros([0, sizes[i].Height, sizes[i].Width], dtype: ScalarType.Byte, device: t.Masks.device)
+                : functional.interpolate(t.Masks.unsqueeze(1).to_type(ScalarType.Float32), [sizes[i].Height, sizes[i].Width], mode: InterpolationMode.Nearest).select(1, 0).to_type(ScalarType.Byte);
+            result.Add(new MaskRcnnTarget(boxes.MoveToOuterDisposeScope(), t.Labels.clone().MoveToOuterDisposeScope(), masks.MoveToOuterDisposeScope()));
+        }
+        return result;
+    }
+
+    /// <summary>Boxes of an image of size <paramref name="from"/> in the pixels of size <paramref name="to"/> (torchvision's <c>resize_boxes</c>, ratios in float32).</summary>
+    public static Tensor ResizeBoxes(Tensor boxes, (long Height, long Width) from, (long Height, long Width) to)
     {
         ArgumentNullException.ThrowIfNull(boxes);
         using var scope = NewDisposeScope();
-        using Scalar rh = ((float)original.Height / (float)resized.Height).ToScalar(), rw = ((float)original.Width / (float)resized.Width).ToScalar();
+        using Scalar rh = ((float)to.Height / (float)from.Height).ToScalar(), rw = ((float)to.Width / (float)from.Width).ToScalar();
         var x0 = boxes.select(1, 0).mul(rw);
         var y0 = boxes.select(1, 1).mul(rh);
         var x1 = boxes.select(1, 2).mul(rw);

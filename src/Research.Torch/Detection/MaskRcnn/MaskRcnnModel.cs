@@ -68,6 +68,37 @@ public sealed class MaskRcnnModel : Module
     public long TorchvisionParameterCount =>
         parameters().Sum(p => p.numel()) + modules().OfType<FrozenBatchNorm2d>().Sum(m => m.get_buffer("weight")!.numel() + m.get_buffer("bias")!.numel());
 
+    /// <summary>
+    /// torchvision's five training losses for <paramref name="images"/> (<c>[3, H, W]</c> RGB in [0, 1]) and their truth
+    /// (boxes and masks in each image's pixels): the truth is resized with the images, the RPN and the heads sample
+    /// anchors and proposals with torch's generator (seed it for repeatable runs).
+    /// </summary>
+    /// <exception cref="InputException">A box with no width or height (named by image and index).</exception>
+    public MaskRcnnLosses Losses(IReadOnlyList<Tensor> images, IReadOnlyList<MaskRcnnTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (images.Count != targets.Count) throw new ArgumentException($"{images.Count} images but {targets.Count} targets");
+        for (int i = 0; i < targets.Count; i++)
+        {
+            if (targets[i].Boxes.numel() == 0) continue;
+            var b = targets[i].Boxes.to_type(ScalarType.Float32).cpu().data<float>().ToArray();
+            for (int k = 0; k < b.Length / 4; k++)
+                if (!(b[k * 4 + 2] > b[k * 4] && b[k * 4 + 3] > b[k * 4 + 1]))
+                    throw new InputException($"image {i}, object {k}: box ({b[k * 4]}, {b[k * 4 + 1]}, {b[k * 4 + 2]}, {b[k * 4 + 3]}) has no width or height; drop degenerate boxes before training");
+        }
+        using var scope = NewDisposeScope();
+        train();
+        var (batch, sizes) = Transform.Apply(images);
+        var resized = DetectionTransform.ResizeTargets(targets, [.. images.Select(im => (im.shape[1], im.shape[2]))], sizes);
+        var levels = backbone.call(batch);
+        var (proposals, objectness, rpnBox) = rpn.Forward(levels, batch.shape[2], batch.shape[3], sizes, resized);
+        var (classifier, boxRegression, mask) = roi_heads.Losses([.. levels.Take(4)], proposals, sizes, resized);
+        foreach (var t in resized) t.Dispose();
+        return new MaskRcnnLosses(objectness!.MoveToOuterDisposeScope(), rpnBox!.MoveToOuterDisposeScope(), classifier.MoveToOuterDisposeScope(),
+            boxRegression.MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope());
+    }
+
     /// <summary>Detects objects in <paramref name="images"/> (<c>[3, H, W]</c> RGB in [0, 1] each).</summary>
     public IReadOnlyList<InstancePrediction> Predict(IReadOnlyList<Tensor> images)
     {

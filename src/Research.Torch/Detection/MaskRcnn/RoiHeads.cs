@@ -136,6 +136,102 @@ public sealed class RoiHeads : Module
         return output;
     }
 
+    /// <summary>Proposals sampled per image for the losses.</summary>
+    public int BatchSizePerImage { get; set; } = 512;
+
+    /// <summary>The largest share of positives among the sampled proposals.</summary>
+    public double PositiveFraction { get; init; } = 0.25;
+
+    /// <summary>
+    /// torchvision's training losses of the heads: the true boxes join the proposals, proposals are matched to the truth
+    /// (IoU 0.5), <see cref="BatchSizePerImage"/> sampled; the classifier's cross-entropy over the sample, the smooth L1
+    /// (beta 1/9) of the positives' deltas of their true class summed and divided by the sample size, and the binary
+    /// cross-entropy of the positives' 28 x 28 mask logits of their class against their truth mask cut out of the image by
+    /// RoIAlign (1 x 1 scale, adaptive sampling, not aligned); 0 when there is no positive.
+    /// </summary>
+    public (Tensor Classifier, Tensor BoxRegression, Tensor Mask) Losses(IReadOnlyList<Tensor> levels, IReadOnlyList<Tensor> proposals,
+        IReadOnlyList<(long Height, long Width)> imageSizes, IReadOnlyList<MaskRcnnTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(proposals);
+        ArgumentNullException.ThrowIfNull(targets);
+        using var scope = NewDisposeScope();
+        var sampledProposals = new List<Tensor>();
+        var sampledLabels = new List<Tensor>();
+        var sampledMatches = new List<Tensor>();
+        var regressionTargets = new List<Tensor>();
+        using (var noGrad = no_grad())
+        {
+            using Scalar zero = 0.ToScalar(), below = Matcher.BelowLowThreshold.ToScalar(), between = Matcher.BetweenThresholds.ToScalar(), minusOne = (-1L).ToScalar(), zeroLabel = 0L.ToScalar();
+            for (int i = 0; i < proposals.Count; i++)
+            {
+                var target = targets[i];
+                var all = cat([proposals[i], target.Boxes.to_type(proposals[i].dtype)], 0);
+                Tensor matches, labels;
+                if (target.Boxes.shape[0] == 0)
+                {
+                    matches = zeros(all.shape[0], dtype: ScalarType.Int64, device: all.device);
+                    labels = zeros(all.shape[0], dtype: ScalarType.Int64, device: all.device);
+                }
+                else
+                {
+                    var raw = Matcher.Match(BoxOps.BoxIou(target.Boxes, all), 0.5, 0.5, allowLowQuality: false);
+                    matches = raw.clamp_min(zero);
+                    labels = target.Labels.index_select(0, matches).masked_fill(raw.eq(below), zeroLabel).masked_fill(raw.eq(between), minusOne);
+                }
+                var (p, n) = BalancedSampler.Sample(labels, BatchSizePerImage, PositiveFraction);
+                var sampled = cat([p, n], 0).sort().Values;
+                var boxes = all.index_select(0, sampled);
+                matches = matches.index_select(0, sampled);
+                var truth = target.Boxes.shape[0] == 0 ? zeros([boxes.shape[0], 4], device: boxes.device) : target.Boxes.to_type(boxes.dtype).index_select(0, matches);
+                sampledProposals.Add(boxes);
+                sampledLabels.Add(labels.index_select(0, sampled));
+                sampledMatches.Add(matches);
+                regressionTargets.Add(Coder.Encode(truth, boxes));
+            }
+        }
+        var (logits, deltas) = Boxes(levels, sampledProposals, imageSizes);
+        var allLabels = cat(sampledLabels, 0);
+        var classifier = functional.cross_entropy(logits, allLabels);
+        using Scalar none = 0L.ToScalar(), one = 1.ToScalar();
+        var positive = allLabels.gt(none).nonzero().flatten();
+        var positiveLabels = allLabels.index_select(0, positive);
+        var classDeltas = deltas.reshape(deltas.shape[0], -1, 4).index_select(0, positive)[Ranges.Arange(positive.shape[0], ScalarType.Int64, deltas.device), positiveLabels];
+        using var count = ((double)allLabels.numel()).ToScalar();
+        var boxLoss = functional.smooth_l1_loss(classDeltas, cat(regressionTargets, 0).index_select(0, positive), reduction: nn.Reduction.Sum, beta: 1.0 / 9).div(count);
+
+        // masks of the positives
+        var maskBoxes = new List<Tensor>();
+        var maskTargets = new List<Tensor>();
+        var maskLabels = new List<Tensor>();
+        for (int i = 0; i < sampledProposals.Count; i++)
+        {
+            var pos = sampledLabels[i].gt(none).nonzero().flatten();
+            var boxes = sampledProposals[i].index_select(0, pos);
+            maskBoxes.Add(boxes);
+            maskLabels.Add(sampledLabels[i].index_select(0, pos));
+            if (pos.numel() == 0) continue;
+            using var noGrad = no_grad();
+            var matched = sampledMatches[i].index_select(0, pos).to_type(boxes.dtype).unsqueeze(1);
+            var rois = cat([matched, boxes], 1);
+            var masks = targets[i].Masks.unsqueeze(1).to_type(boxes.dtype);
+            maskTargets.Add(RoiAlign.Apply(masks, rois, 28, 28, 1.0, -1, aligned: false).select(1, 0));
+        }
+        Tensor maskLoss;
+        if (maskTargets.Count == 0)
+        {
+            maskLoss = logits.sum().mul(none);
+        }
+        else
+        {
+            var maskLogits = MaskLogits(levels, maskBoxes, imageSizes);
+            var labelsOfMasks = cat(maskLabels, 0);
+            var chosen = maskLogits[Ranges.Arange(labelsOfMasks.shape[0], ScalarType.Int64, maskLogits.device), labelsOfMasks];
+            maskLoss = functional.binary_cross_entropy_with_logits(chosen, cat(maskTargets, 0));
+        }
+        return (classifier.MoveToOuterDisposeScope(), boxLoss.MoveToOuterDisposeScope(), maskLoss.MoveToOuterDisposeScope());
+    }
+
     private sealed class TwoMlpHead : Module<Tensor, Tensor>
     {
         private readonly Linear fc6, fc7;
