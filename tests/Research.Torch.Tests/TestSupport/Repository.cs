@@ -9,4 +9,17 @@ internal static class Repository
             if (File.Exists(Path.Combine(dir.FullName, "Research.sln"))) return dir.FullName;
         throw new InvalidOperationException("Research.sln not found above " + AppContext.BaseDirectory);
     }
+
+    /// <summary>
+    /// A path under ../shared/data beside the repository. Fails the test, naming the folder, when it is absent:
+    /// real-data tests never pass silently without their data.
+    /// </summary>
+    public static string SharedData(string relative)
+    {
+        string folder = Path.GetFullPath(Path.Combine(Root(), "..", "shared", "data"));
+        string path = Path.Combine(folder, relative);
+        if (!File.Exists(path) && !Directory.Exists(path))
+            Assert.Fail($"{path} is missing: real-data tests need ../shared/data beside the repository (see its README) and do not pass without it.");
+        return path;
+    }
 }
