@@ -128,7 +128,7 @@ public static class SamCommand
     private static Command CreateFinetune(CliContext context)
     {
         var defaults = new SamFineTuneOptions { Weights = "", Variant = "vit-b", Dataset = "", Root = "" };
-        var weights = new Option<string?>("--weights") { Description = "The base checkpoint (.pth), e.g. sam_vit_b_01ec64.pth; 'research sam init' makes random ones for trying the pipeline." };
+        var weights = new Option<string?>("--weights") { Description = "The base checkpoint (.pth), e.g. sam_vit_b_01ec64.pth; 'research sam init' makes random ones for trying the pipeline. With --resume: only when the run's base checkpoint has moved (same SHA-256)." };
         var variant = new Option<string?>("--variant") { Description = "vit-b, vit-l, vit-h (SAM) or vit-t (MobileSAM): the checkpoint's." };
         var dataset = new Option<string?>("--dataset") { Description = "A manifest dataset with instance truth (any instance layout; CTC gold or silver segmentation), e.g. ctc-fluo-n2dh-gowt1, synthetic-timelapse, dsb2018." };
         var root = new Option<string?>("--root") { Description = DatasetRoots.RootDescription };
@@ -162,7 +162,7 @@ public static class SamCommand
                 if (parse.GetValue(resume))
                 {
                     int? more = parse.GetResult(epochs) is { Implicit: false } ? parse.GetValue(epochs) : null;
-                    return SamFineTuneRun.Resume(run, more, progress, context.Log, context.CommandLine);
+                    return SamFineTuneRun.Resume(run, more, progress, context.Log, context.CommandLine, parse.GetValue(weights));
                 }
                 string ds = Required(parse.GetValue(dataset), "--dataset", " (or --resume to continue the run in --out)");
                 var options = new SamFineTuneOptions
@@ -190,8 +190,8 @@ public static class SamCommand
             });
             var first = result.Rows.Count > 0 ? result.Rows[0] : null;
             var last = result.Rows.Count > 0 ? result.Rows[^1] : null;
-            context.Console.WriteLine(first is null || last is null
-                ? $"Nothing to do: {run} has completed its epochs."
+            context.Console.WriteLine(first is null || last is null || result.EpochsRun == 0
+                ? $"Nothing to do: {run} has completed its {last?.Epoch ?? 0} epoch(s); give --resume --epochs N with a larger N to continue it."
                 : string.Create(CultureInfo.InvariantCulture, $"Fine-tuned {last.Epoch} epoch(s): validation SEG {first.ValSeg:F4} before, {last.ValSeg:F4} after (best {result.Rows.Max(r => r.ValSeg):F4}). Run folder: {run}"));
             return ExitCodes.Ok;
         });

@@ -112,7 +112,7 @@ public static class Nms
         using var scope = NewDisposeScope();
         var keep = zeros_like(scores, dtype: ScalarType.Bool);
         using var yes = true.ToScalar();
-        foreach (long category in categories.unique().output.to_type(ScalarType.Int64).data<long>().ToArray())
+        foreach (long category in categories.unique().output.to_type(ScalarType.Int64).cpu().data<long>().ToArray())
         {
             using var value = category.ToScalar();
             var index = categories.eq(value).nonzero().flatten();

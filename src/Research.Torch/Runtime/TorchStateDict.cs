@@ -28,7 +28,7 @@ public static class TorchStateDict
             table = PyTorchUnpickler.UnpickleStateDict(stream);
         }
         catch (InputException) { throw; }
-        catch (Exception e) when (e is InvalidDataException or NotImplementedException or InvalidCastException or IOException or Razorvine.Pickle.PickleException)
+        catch (Exception e) when (e is InvalidDataException or NotImplementedException or InvalidCastException or IOException or UnauthorizedAccessException or Razorvine.Pickle.PickleException)
         {
             throw new InputException($"{path}: cannot be read as a PyTorch state dict ({e.Message})", e);
         }

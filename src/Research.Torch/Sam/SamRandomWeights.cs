@@ -32,7 +32,7 @@ public static class SamRandomWeights
         string? parent = Path.GetDirectoryName(full);
         if (parent is not null && !Directory.Exists(parent)) throw new InputException($"{path}: the folder {parent} does not exist.");
         TorchRuntime.EnsureLoaded();
-        torch.manual_seed((long)(seed >> 1));
+        torch.manual_seed(unchecked((long)seed));
         using var model = new SamModel(config);
         string temp = Path.Combine(parent ?? ".", $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}");
         try

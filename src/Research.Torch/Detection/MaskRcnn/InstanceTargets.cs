@@ -49,6 +49,7 @@ public static class InstanceTargets
     public static int[] ToLabels(InstancePrediction prediction, double scoreThreshold, double maskThreshold)
     {
         ArgumentNullException.ThrowIfNull(prediction);
+        using var scope = NewDisposeScope();
         long height = prediction.Masks.shape[2], width = prediction.Masks.shape[3];
         var result = new int[height * width];
         var scores = prediction.Scores.to_type(ScalarType.Float32).cpu().data<float>().ToArray();

@@ -79,6 +79,7 @@ public sealed class MaskRcnnModel : Module
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(targets);
         if (images.Count != targets.Count) throw new ArgumentException($"{images.Count} images but {targets.Count} targets");
+        using var scope = NewDisposeScope();
         for (int i = 0; i < targets.Count; i++)
         {
             if (targets[i].Boxes.numel() == 0) continue;
@@ -87,7 +88,6 @@ public sealed class MaskRcnnModel : Module
                 if (!(b[k * 4 + 2] > b[k * 4] && b[k * 4 + 3] > b[k * 4 + 1]))
                     throw new InputException($"image {i}, object {k}: box ({b[k * 4]}, {b[k * 4 + 1]}, {b[k * 4 + 2]}, {b[k * 4 + 3]}) has no width or height; drop degenerate boxes before training");
         }
-        using var scope = NewDisposeScope();
         train();
         var (batch, sizes) = Transform.Apply(images);
         var resized = DetectionTransform.ResizeTargets(targets, [.. images.Select(im => (im.shape[1], im.shape[2]))], sizes);

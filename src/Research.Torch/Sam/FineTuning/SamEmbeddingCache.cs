@@ -106,6 +106,7 @@ public sealed class SamEmbeddingCache
             using var reader = new BinaryReader(File.OpenRead(path));
             if (reader.ReadInt32() != Magic) return null;
             long[] shape = [reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32()];
+            if (shape.Any(d => d <= 0) || shape.Aggregate(1L, (a, b) => a * b) * sizeof(float) > reader.BaseStream.Length) return null;
             var input = (reader.ReadInt32(), reader.ReadInt32());
             var original = (reader.ReadInt32(), reader.ReadInt32());
             long count = shape.Aggregate(1L, (a, b) => a * b);
@@ -115,7 +116,7 @@ public sealed class SamEmbeddingCache
             Buffer.BlockCopy(bytes, 0, data, 0, bytes.Length);
             return new SamEmbedding(tensor(data, shape), input, original);
         }
-        catch (EndOfStreamException)
+        catch (Exception e) when (e is EndOfStreamException or OverflowException or ArgumentException)
         {
             return null;
         }

@@ -15,7 +15,8 @@ namespace Research.Torch.Sam.FineTuning;
 /// <param name="Rows">Every row of metrics.csv (epoch 0 is the base model).</param>
 /// <param name="Frames">The frames used and skipped, in words.</param>
 /// <param name="EmbeddingsComputed">Embeddings computed by this invocation (the others came from the cache).</param>
-public sealed record SamFineTuneResult(string RunFolder, IReadOnlyList<SamEpochRow> Rows, string Frames, int EmbeddingsComputed);
+/// <param name="EpochsRun">Epochs trained by this invocation (0: the run already had its epochs).</param>
+public sealed record SamFineTuneResult(string RunFolder, IReadOnlyList<SamEpochRow> Rows, string Frames, int EmbeddingsComputed, int EpochsRun = 0);
 
 /// <summary>
 /// A fine-tuning run folder: <c>config.json</c> (<see cref="SamFineTuneOptions"/> with the base checkpoint's SHA-256),
@@ -55,14 +56,30 @@ public static class SamFineTuneRun
         return Execute(options, runFolder, resume: false, progress, log, commandLine);
     }
 
-    /// <summary>Continues the run in <paramref name="runFolder"/> from <c>checkpoints/last</c>, optionally to <paramref name="epochs"/> epochs.</summary>
-    public static SamFineTuneResult Resume(string runFolder, int? epochs = null, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null, string? commandLine = null)
+    /// <summary>
+    /// Continues the run in <paramref name="runFolder"/> from <c>checkpoints/last</c>, optionally to <paramref name="epochs"/>
+    /// epochs (not fewer than it has), with the base checkpoint at <paramref name="weights"/> when it has moved (its
+    /// SHA-256 must be the recorded one).
+    /// </summary>
+    public static SamFineTuneResult Resume(string runFolder, int? epochs = null, IProgress<WorkflowProgress>? progress = null, Action<string>? log = null,
+        string? commandLine = null, string? weights = null)
     {
         var options = ReadConfig(runFolder);
-        if (epochs is int e && e != options.Epochs)
+        string statePath = Path.Combine(runFolder, LastCheckpoint, Checkpoint.StateFile);
+        int done = File.Exists(statePath) ? SamDecoderCheckpoint.ReadState(Path.Combine(runFolder, LastCheckpoint), options.WeightsSha256).Epoch : 0;
+        if (epochs is int fewer && fewer < done)
+            throw new InputException($"--epochs {fewer}: {runFolder} already has {done} epochs; give {done} or more (a run is not shortened).");
+        if (weights is not null)
         {
-            options = options with { Epochs = e };
+            if (!File.Exists(weights)) throw new InputException($"--weights {weights}: no such checkpoint file");
+            options = options with { Weights = Path.GetFullPath(weights) };
+        }
+        if ((epochs is int e && e != options.Epochs) || weights is not null)
+        {
+            options = options with { Epochs = epochs ?? options.Epochs };
             options.Validate();
+            if (weights is not null && !string.Equals(FileHash.Sha256(options.Weights), options.WeightsSha256, StringComparison.OrdinalIgnoreCase))
+                throw new InputException($"--weights {weights}: not the checkpoint the run started from (its SHA-256 is not {options.WeightsSha256}).");
             Json.Write(Path.Combine(runFolder, TrainingRun.ConfigFile), options);
         }
         return Execute(options, runFolder, resume: true, progress, log, commandLine);
@@ -134,7 +151,7 @@ public static class SamFineTuneRun
         if (done >= options.Epochs)
         {
             log?.Invoke($"The run already has {done} epoch(s); give --epochs above {done} to continue it.");
-            return new SamFineTuneResult(runFolder, rows, "", 0);
+            return new SamFineTuneResult(runFolder, rows, "", 0, 0);
         }
         var frames = SamFrames.Load(options.Dataset, options.Root, options.Include, options.ValidationFraction, options.Seed);
         log?.Invoke(frames.Describe());
@@ -147,7 +164,10 @@ public static class SamFineTuneRun
         {
             foreach (var frame in all)
             {
-                embeddings.Add(cache.Get(frame.ImagePath));
+                var embedding = cache.Get(frame.ImagePath);
+                embeddings.Add(embedding);
+                if (embedding.OriginalSize != (frame.Truth.Height, frame.Truth.Width))
+                    throw new InputException($"{frame.ImagePath}: the image is {embedding.OriginalSize.W} x {embedding.OriginalSize.H} but its truth ({frame.Truth.Name}) is {frame.Truth.Width} x {frame.Truth.Height}");
                 progress?.Report(new WorkflowProgress("Embedding", embeddings.Count, all.Count, frame.Id));
             }
             log?.Invoke($"Image embeddings: {cache.Computed} computed, {cache.Hits} from the cache ({cache.Folder})");
@@ -161,8 +181,9 @@ public static class SamFineTuneRun
                 var clock = Stopwatch.StartNew();
                 var (loss, counts) = tuner.Validate(frames.Validation, validation);
                 rows = [new SamEpochRow(0, double.NaN, loss, counts.Seg, counts.Det, options.LearningRate, clock.Elapsed.TotalSeconds)];
-                SamEpochRow.Write(metricsPath, rows);
+                // best before the row: a run killed between them redoes epoch 0 instead of lacking checkpoints/best
                 SamDecoderCheckpoint.Save(bestFolder, model, null, new SamCheckpointState(0, options.Variant, sha, counts.Seg));
+                SamEpochRow.Write(metricsPath, rows);
                 log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Epoch 0 (base model): validation SEG {counts.Seg:F4}, DET {counts.Det:F4}"));
             }
             double best = rows.Max(r => r.ValSeg);
@@ -184,7 +205,7 @@ public static class SamFineTuneRun
                     $"Epoch {epoch}/{options.Epochs}: train loss {trainLoss:F4}, validation loss {loss:F4}, SEG {counts.Seg:F4}, DET {counts.Det:F4} ({clock.Elapsed.TotalSeconds:F1} s)"));
             }
             WriteProvenance(runFolder, options, frames, started, DateTimeOffset.UtcNow, commandLine);
-            return new SamFineTuneResult(runFolder, rows, frames.Describe(), cache.Computed);
+            return new SamFineTuneResult(runFolder, rows, frames.Describe(), cache.Computed, options.Epochs - done);
         }
         finally
         {

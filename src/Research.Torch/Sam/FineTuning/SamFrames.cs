@@ -63,7 +63,14 @@ public sealed class SamFrames
         var annotated = selected.Where(s => s.Truth != TruthKind.None && s.MaskPaths.Count > 0).ToList();
         withoutTruth = selected.Count - annotated.Count;
         var frames = new SamFrame?[annotated.Count];
-        Parallel.For(0, annotated.Count, i => frames[i] = Frame(annotated[i]));
+        try
+        {
+            Parallel.For(0, annotated.Count, i => frames[i] = Frame(annotated[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<InputException>().FirstOrDefault() is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
         var kept = frames.Where(f => f is not null).Select(f => f!).ToList();
         emptyTruth = annotated.Count - kept.Count;
         if (kept.Count == 0)

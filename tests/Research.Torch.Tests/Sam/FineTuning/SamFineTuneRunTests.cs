@@ -97,6 +97,9 @@ public sealed class SamFineTuneRunTests : IDisposable
         var nothing = SamFineTuneRun.Resume(resumed);
         Assert.Equal(4, nothing.Rows.Count);
         Assert.Equal(0, nothing.EmbeddingsComputed);
+        Assert.Equal(0, nothing.EpochsRun);
+        Assert.Contains("already has 3 epochs", Assert.Throws<InputException>(() => SamFineTuneRun.Resume(resumed, epochs: 2)).Message, StringComparison.Ordinal);
+        Assert.Equal(3, SamFineTuneRun.ReadConfig(resumed).Epochs);
         Assert.Equal(WithoutSeconds(whole), WithoutSeconds(resumed));
     }
 
@@ -114,11 +117,21 @@ public sealed class SamFineTuneRunTests : IDisposable
         Assert.Equal(computed.InputSize, cached.InputSize);
         Assert.Equal((96, 96), cached.OriginalSize);
         Assert.NotEqual(cache.PathOf(image), new SamEmbeddingCache(cacheFolder, model, "b").PathOf(image));
-        // a truncated entry is recomputed, not read
+        // a truncated entry, or one whose header is damaged, is recomputed, not read
         File.WriteAllBytes(cache.PathOf(image), File.ReadAllBytes(cache.PathOf(image))[..100]);
         using var again = cache.Get(image);
         Assert.Equal(2, cache.Computed);
         Assert.True(computed.Embedding.eq(again.Embedding).all().item<bool>());
+        var bytes = File.ReadAllBytes(cache.PathOf(image));
+        BitConverter.GetBytes(-7).CopyTo(bytes, 4);
+        File.WriteAllBytes(cache.PathOf(image), bytes);
+        using var third = cache.Get(image);
+        Assert.Equal(3, cache.Computed);
+        // random weights: other seeds, other weights
+        string a = Path.Combine(dir, "a.pth"), b = Path.Combine(dir, "b.pth");
+        SamRandomWeights.Write(SamFixtures.Tiny, 2, a, force: false);
+        SamRandomWeights.Write(SamFixtures.Tiny, 3, b, force: false);
+        Assert.NotEqual(FileHash.Sha256(a), FileHash.Sha256(b));
     }
 
     [Fact]
