@@ -25,6 +25,7 @@ public static class BenchmarkCases
         new SamEncoderCase("vit-t"),
         new SamEncoderCase("vit-b"),
         new SamDecoderStepCase(),
+        new MaskRcnnTrainStepCase(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>
