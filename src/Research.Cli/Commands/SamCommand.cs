@@ -103,16 +103,8 @@ public static class SamCommand
             {
                 weightsPath = Required(parse.GetValue(weights), "--weights");
                 variantName = Required(parse.GetValue(variant), "--variant");
-                SamConfig config;
-                try { config = SamConfig.ForVariant(variantName); }
-                catch (ArgumentException e) { throw new InputException("--variant: " + e.Message); }
-                load = () =>
-                {
-                    var model = new SamModel(config);
-                    try { SamCheckpoint.Load(model, weightsPath); }
-                    catch { model.Dispose(); throw; }
-                    return model;
-                };
+                var config = SamConfig.FromOption(variantName);
+                load = () => SamCheckpoint.Create(config, weightsPath);
             }
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => SamEvaluationRun.Run(load, weightsPath, variantName, runFolder, ds, splitRoot,
                 parse.GetValue(include), cacheFolder, parse.GetValue(output)!, parse.GetValue(force), progress, context.CommandLine));

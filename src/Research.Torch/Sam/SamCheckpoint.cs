@@ -1,8 +1,6 @@
-using System.Collections;
 using System.Globalization;
 using Research.Torch.Runtime;
 using TorchSharp;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace Research.Torch.Sam;
@@ -28,6 +26,25 @@ public static class SamCheckpoint
             $"{path}: no key contains image_encoder., prompt_encoder. or mask_decoder. (first keys: {string.Join(", ", tensors.Keys.Order(StringComparer.Ordinal).Take(3))}): not a Segment Anything state dict");
         return tensors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>A model of <paramref name="config"/> with the weights of <paramref name="path"/> (disposed again when they do not fit).</summary>
+    /// <exception cref="InputException">As <see cref="Load"/>.</exception>
+    public static SamModel Create(SamConfig config, string path)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        TorchRuntime.EnsureLoaded();
+        var model = new SamModel(config);
+        try
+        {
+            Load(model, path);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Loads <paramref name="path"/> into <paramref name="model"/> (all or nothing).</summary>

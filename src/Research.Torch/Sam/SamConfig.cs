@@ -70,6 +70,13 @@ public sealed record SamConfig
     /// <summary>The variant names <see cref="ForVariant"/> accepts.</summary>
     public static IReadOnlyList<string> Variants { get; } = ["vit-b", "vit-l", "vit-h", "vit-t"];
 
+    /// <summary>The configuration of <c>--variant</c> <paramref name="variant"/>; an unknown name is an <see cref="InputException"/> listing the valid ones.</summary>
+    public static SamConfig FromOption(string variant)
+    {
+        try { return ForVariant(variant); }
+        catch (ArgumentException e) { throw new InputException("--variant: " + e.Message, e); }
+    }
+
     /// <summary>The configuration of a published variant (<c>vit-b</c>, <c>vit-l</c>, <c>vit-h</c>; <c>vit_b</c> spellings too).</summary>
     /// <exception cref="ArgumentException">The name is not one of them (the message lists them).</exception>
     public static SamConfig ForVariant(string variant) => variant.Replace('_', '-').ToLowerInvariant() switch

@@ -47,9 +47,7 @@ public static class SamImagePrediction
     /// <exception cref="InputException">Unreadable image or checkpoint, a checkpoint of another variant, prompts outside the image, an output folder that cannot be written.</exception>
     public static IReadOnlyList<SamPromptResult> Run(string weights, string variant, string imagePath, string? boxes, string? points, string? boxesFrom, bool multimask, string output, bool force, string? commandLine = null)
     {
-        SamConfig config;
-        try { config = SamConfig.ForVariant(variant); }
-        catch (ArgumentException e) { throw new InputException("--variant: " + e.Message, e); }
+        var config = SamConfig.FromOption(variant);
         return Run(weights, config, variant, imagePath, boxes, points, boxesFrom, multimask, output, force, commandLine);
     }
 
@@ -57,14 +55,7 @@ public static class SamImagePrediction
     public static IReadOnlyList<SamPromptResult> Run(string weights, SamConfig config, string variant, string imagePath, string? boxes, string? points, string? boxesFrom, bool multimask, string output, bool force, string? commandLine = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        SamModel Load()
-        {
-            var model = new SamModel(config);
-            try { SamCheckpoint.Load(model, weights); }
-            catch { model.Dispose(); throw; }
-            return model;
-        }
-        return Run(Load, weights, config, variant, null, imagePath, boxes, points, boxesFrom, multimask, output, force, commandLine);
+        return Run(() => SamCheckpoint.Create(config, weights), weights, config, variant, null, imagePath, boxes, points, boxesFrom, multimask, output, force, commandLine);
     }
 
     /// <summary>

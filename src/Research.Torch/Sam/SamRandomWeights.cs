@@ -17,10 +17,7 @@ public static class SamRandomWeights
     /// <exception cref="InputException">Unknown variant, or the file exists.</exception>
     public static void Write(string variant, ulong seed, string path, bool force)
     {
-        SamConfig config;
-        try { config = SamConfig.ForVariant(variant); }
-        catch (ArgumentException e) { throw new InputException("--variant: " + e.Message, e); }
-        Write(config, seed, path, force);
+        Write(SamConfig.FromOption(variant), seed, path, force);
     }
 
     /// <summary>Writes a checkpoint of a model of <paramref name="config"/>.</summary>

@@ -27,8 +27,8 @@ public sealed class GcSafeAdam : Adam
         double beta1 = options.beta1!.Value, beta2 = options.beta2!.Value, decay = options.weight_decay!.Value;
         double eps = options.eps!.Value, lr = options.LearningRate!.Value;
         bool amsgrad = options.amsgrad!.Value, maximize = options.maximize!.Value;
-        using Scalar sBeta1 = beta1.ToScalar(), sBeta2 = beta2.ToScalar(), sDecay = decay.ToScalar(), sEps = eps.ToScalar();
-        using Scalar sKeep1 = (1.0 - beta1).ToScalar(), sKeep2 = (1.0 - beta2).ToScalar(), one = 1.ToScalar();
+        using var update = new AdamUpdate(beta1, beta2, eps, lr);
+        using Scalar sDecay = decay.ToScalar();
         foreach (var parameter in group.Parameters)
         {
             var state = (State)_state[parameter.Handle];
@@ -36,21 +36,8 @@ public sealed class GcSafeAdam : Adam
             if (grad is null) continue;
             if (maximize) grad = grad.neg();
             state.step++;
-            double bias1 = 1.0 - Math.Pow(beta1, state.step), bias2 = 1.0 - Math.Pow(beta2, state.step);
             if (decay != 0.0) grad = grad.add(parameter, sDecay);
-            state.exp_avg.mul_(sBeta1).add_(grad, sKeep1);
-            state.exp_avg_sq.mul_(sBeta2).addcmul_(grad, grad.conj(), sKeep2);
-            using Scalar sBias2 = Math.Sqrt(bias2).ToScalar(), sStep = (0.0 - lr / bias1).ToScalar();
-            Tensor second = state.exp_avg_sq;
-            if (amsgrad)
-            {
-                var previous = state.max_exp_avg_sq;
-                state.max_exp_avg_sq = maximum(previous, state.exp_avg_sq).DetachFromDisposeScope();
-                previous.Dispose();
-                second = state.max_exp_avg_sq;
-            }
-            var denominator = second.sqrt().div_(sBias2).add_(sEps, one);
-            parameter.addcdiv_(state.exp_avg, denominator, sStep);
+            state.max_exp_avg_sq = update.Apply(parameter, grad, state.step, state.exp_avg, state.exp_avg_sq, state.max_exp_avg_sq, amsgrad)!;
         }
     }, closure);
 }

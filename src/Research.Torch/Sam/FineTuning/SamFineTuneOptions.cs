@@ -90,7 +90,6 @@ public sealed record SamFineTuneOptions
         if (!(IouLossWeight >= 0) || !double.IsFinite(IouLossWeight)) throw new InputException($"--iou-weight {F(IouLossWeight)}: give 0 or more");
         if (!(ValidationFraction > 0) || ValidationFraction >= 1) throw new InputException($"--val-fraction {F(ValidationFraction)}: give a fraction between 0 and 1 (validation scores every epoch)");
         if (Threads < 0) throw new InputException($"--threads {Threads}: give 0 (libtorch's choice) or more");
-        try { ModelConfig(); }
-        catch (ArgumentException e) { throw new InputException("--variant: " + e.Message, e); }
+        if (Model is null) SamConfig.FromOption(Variant);
     }
 }

@@ -117,11 +117,9 @@ public static class SamFineTuneRun
         string sha = FileHash.Sha256(path);
         string folder = Path.Combine(runFolder, last ? LastCheckpoint : BestCheckpoint);
         SamDecoderCheckpoint.ReadState(folder, sha);
-        TorchRuntime.EnsureLoaded();
-        var model = new SamModel(options.ModelConfig());
+        var model = SamCheckpoint.Create(options.ModelConfig(), path);
         try
         {
-            SamCheckpoint.Load(model, path);
             SamDecoderCheckpoint.Load(folder, model, null);
         }
         catch
@@ -155,8 +153,7 @@ public static class SamFineTuneRun
         }
         var frames = SamFrames.Load(options.Dataset, options.Root, options.Include, options.ValidationFraction, options.Seed);
         log?.Invoke(frames.Describe());
-        using var model = new SamModel(options.ModelConfig());
-        SamCheckpoint.Load(model, options.Weights);
+        using var model = SamCheckpoint.Create(options.ModelConfig(), options.Weights);
         var cache = new SamEmbeddingCache(options.Cache ?? Path.Combine(runFolder, "embeddings"), model, sha);
         var all = frames.Train.Concat(frames.Validation).ToList();
         var embeddings = new List<SamEmbedding>(all.Count);
