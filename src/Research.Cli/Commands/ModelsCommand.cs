@@ -25,6 +25,7 @@ public static class ModelsCommand
         models.Subcommands.Add(CreateShow(context));
         models.Subcommands.Add(CreateFetch(context));
         models.Subcommands.Add(CreateVerify(context));
+        models.Subcommands.Add(CreateImport(context));
         return models;
     }
 
@@ -33,17 +34,47 @@ public static class ModelsCommand
     private static Command CreateList(CliContext context)
     {
         var json = TableOutput.JsonOption;
-        var command = new Command("list", "Table of the trainable architectures (train --model NAME): output, base filters and parameters at train's defaults (grey input, one output), input stride (tab-separated when piped; --json).") { json };
+        var command = new Command("list", "Table of the trainable architectures (train --model NAME [--backbone B]): output, base filters and parameters at train's defaults (grey input, one output; mask-rcnn with 2 classes, as torchvision counts them), input stride (tab-separated when piped; --json).") { json };
         command.SetAction(parse =>
         {
             var entries = Research.Torch.Models.ModelCatalog.Entries();
-            var table = new TableOutput("model", "output", "base_filters", "parameters", "stride");
+            var table = new TableOutput("model", "backbone", "output", "base_filters", "parameters", "stride");
             foreach (var e in entries)
             {
-                table.Add(e.Name, e.Output, new Cell(e.BaseFilters, e.BaseFilters?.ToString(CultureInfo.InvariantCulture) ?? "fixed"),
+                table.Add(e.Name, new Cell(e.Backbone, e.Backbone ?? "-"), e.Output, new Cell(e.BaseFilters, e.BaseFilters?.ToString(CultureInfo.InvariantCulture) ?? (e.Backbone is null ? "fixed" : "-")),
                     new Cell(e.Parameters, e.Parameters.ToString(CultureInfo.InvariantCulture)), new Cell(e.Stride));
             }
-            table.Write(context, parse.GetValue(json), $"{entries.Count} architectures; published weights: 'research models weights'");
+            table.Write(context, parse.GetValue(json), $"{entries.Count} architectures (mask-rcnn once per backbone, with 2 classes); published weights: 'research models weights'");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateImport(CliContext context)
+    {
+        var defaults = new Research.Torch.Training.TrainingOptions();
+        var file = new Option<string>("--torchvision-maskrcnn") { Description = "A torchvision Mask R-CNN state dict (torch.save(model.state_dict(), FILE)), any number of classes, e.g. the COCO weights of maskrcnn_resnet50_fpn.", Required = true };
+        var backbone = new Option<string>("--backbone") { Description = $"The file's backbone: {string.Join(", ", Research.Torch.Detection.MaskRcnn.ResNetBody.Names)} (default resnet50).", DefaultValueFactory = _ => "resnet50" };
+        var output = new Option<string>("--out") { Description = "The run folder to make (must not exist or be empty).", Required = true };
+        var scale = new Option<double>("--detection-scale") { Description = $"Magnification of images before the network at prediction (default {defaults.DetectionScale}).", DefaultValueFactory = _ => defaults.DetectionScale };
+        var colour = new Option<string>("--colour") { Description = "Model input: rgb (torchvision's models) or grey repeated into three channels (default rgb).", DefaultValueFactory = _ => "rgb" };
+        var normalize = new Option<string>("--normalize") { Description = "Input scaling: type-range (0-255 to [0, 1], torchvision's), percentile, minmax, zscore (default type-range).", DefaultValueFactory = _ => "type-range" };
+        var detections = new Option<int>("--detections") { Description = $"Most detections per image (default {defaults.DetectionsPerImage}).", DefaultValueFactory = _ => defaults.DetectionsPerImage };
+        var command = new Command("import", "Make a run folder from a torchvision Mask R-CNN state dict, for predict, tune and train --init.") { file, backbone, output, scale, colour, normalize, detections };
+        command.SetAction(parse =>
+        {
+            var options = defaults with
+            {
+                Model = Research.Torch.Models.ModelKind.MaskRcnn,
+                Backbone = parse.GetValue(backbone)!,
+                DetectionScale = parse.GetValue(scale),
+                Colour = Research.Torch.Training.Names.Colour(parse.GetValue(colour)!),
+                Normalization = new Research.Torch.Training.InputNormalization { Scaling = Research.Torch.Training.Names.Scaling(parse.GetValue(normalize)!) },
+                DetectionsPerImage = parse.GetValue(detections),
+            };
+            var result = Research.Torch.Training.Tasks.MaskRcnnImport.Run(parse.GetValue(file)!, options, parse.GetValue(output)!, context.CommandLine);
+            context.Console.WriteLine(FormattableString.Invariant(
+                $"Imported mask-rcnn ({options.Backbone}, {result.Classes} classes, {result.Parameters:N0} parameters; sha256 {result.Sha256}) into {result.RunFolder}."));
             return ExitCodes.Ok;
         });
         return command;

@@ -28,10 +28,12 @@ public static class PredictCommand
         var minPeak = new Option<double>("--min-peak-distance") { Description = $"Peaks closer than this to the background do not seed objects (default {defaults.MinPeakDistance}, or the tuned value).", DefaultValueFactory = _ => defaults.MinPeakDistance };
         var interior = new Option<double>("--interior-threshold") { Description = $"3-class models: interior probability above which pixels seed objects (default {defaults.InteriorThreshold}, or the tuned value).", DefaultValueFactory = _ => defaults.InteriorThreshold };
         var minMarker = new Option<int>("--min-marker-area") { Description = $"3-class models: interior regions smaller than this many pixels seed no object (default {defaults.MinMarkerArea}).", DefaultValueFactory = _ => defaults.MinMarkerArea };
+        var score = new Option<double>("--score-threshold") { Description = "mask-rcnn: detections scoring below this are left out (default 0.5, or the tuned value).", DefaultValueFactory = _ => 0.5 };
+        var maskThreshold = new Option<double>("--mask-threshold") { Description = "mask-rcnn: a detection's mask is its probabilities above this (default 0.5, or the tuned value).", DefaultValueFactory = _ => 0.5 };
         var untuned = new Option<bool>("--untuned") { Description = $"Ignore RUN/{TunedPostProcessing.FileName} (written by 'research tune') and start from the defaults." };
         var command = new Command("predict", "Predict instance labels (16-bit TIFF per image) and a Kaggle submission.csv with a trained run.")
         {
-            run, input, dataset, root, split, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak, interior, minMarker, untuned,
+            run, input, dataset, root, split, output, tile, overlap, tta, device, threshold, minArea, peakRadius, minPeak, interior, minMarker, score, maskThreshold, untuned,
         };
         command.SetAction(parse =>
         {
@@ -55,6 +57,9 @@ public static class PredictCommand
                 InteriorThreshold = Pick(interior, separation.InteriorThreshold),
                 MinMarkerArea = Pick(minMarker, separation.MinMarkerArea),
             };
+            bool detections = tuned?.SecondSetting == TunedPostProcessing.MaskThreshold;
+            double scoreThreshold = Pick(score, detections ? tuned!.Chosen.Threshold : 0.5);
+            double maskValue = Pick(maskThreshold, detections ? tuned!.Chosen.Second : 0.5);
             if (tuned is not null)
             {
                 context.Console.WriteLine($"Post-processing tuned on the run's validation images: {source}{(explicitSetting ? " (options given here take precedence)" : "")}.");
@@ -77,6 +82,8 @@ public static class PredictCommand
                 TestTimeAugmentation = parse.GetValue(tta),
                 Device = parse.GetValue(device),
                 Separation = separation,
+                ScoreThreshold = scoreThreshold,
+                MaskThreshold = maskValue,
                 SeparationSource = explicitSetting ? $"{source} + command line" : source,
             };
             var result = ProgressBars.Run(context, parse.GetValue(CliApp.Quiet), progress => Prediction.Run(options, progress, context.Log, context.CommandLine));

@@ -42,10 +42,17 @@ public static class TrainCommand
         var invert = new Option<bool>("--invert-bright") { Description = "Invert images whose mean after normalisation is above 0.5 (dark objects on a bright background); predict does the same." };
         var valFraction = new Option<double>("--val-fraction") { Description = $"Fraction of source images held out for validation (default {Defaults.ValidationFraction}).", DefaultValueFactory = _ => Defaults.ValidationFraction };
         var cache = new Option<int>("--cache-mb") { Description = $"Memory for decoded samples of a manifest dataset (default {Defaults.CacheMegabytes} MB).", DefaultValueFactory = _ => Defaults.CacheMegabytes };
+        var backbone = new Option<string>("--backbone") { Description = $"mask-rcnn: ResNet trunk, {string.Join(", ", Research.Torch.Detection.MaskRcnn.ResNetBody.Names)} (default {Defaults.Backbone}).", DefaultValueFactory = _ => Defaults.Backbone };
+        var detectionScale = new Option<double>("--detection-scale") { Description = $"mask-rcnn: magnification of crops and images before the network (default {Defaults.DetectionScale}; 2 doubles small nuclei for the 32 px anchors).", DefaultValueFactory = _ => Defaults.DetectionScale };
+        var detections = new Option<int>("--detections") { Description = $"mask-rcnn: most detections per image (default {Defaults.DetectionsPerImage}).", DefaultValueFactory = _ => Defaults.DetectionsPerImage };
+        var keepCut = new Option<double>("--keep-cut") { Description = $"mask-rcnn: an object cut by a crop stays a training object when at least this fraction of it (and {Research.Torch.Training.Tasks.CutObjects.MinPixels} px) remains (default {Defaults.CutObjectFraction}).", DefaultValueFactory = _ => Defaults.CutObjectFraction };
+        var anchors = new Option<int[]>("--anchor-sizes") { Description = $"mask-rcnn: 5 anchor sizes in network pixels, one per level P2-P6 (default {string.Join(' ', Defaults.AnchorSizes)}, torchvision's).", AllowMultipleArgumentsPerToken = true };
+        var roiBatch = new Option<int>("--roi-batch") { Description = $"mask-rcnn: proposals sampled per image for the heads' losses (default {Defaults.RoiBatchSize}).", DefaultValueFactory = _ => Defaults.RoiBatchSize };
+        var init = new Option<string?>("--init") { Description = "mask-rcnn: start from these weights (a torchvision state dict .pth, or a run folder such as one made by 'research models import'); batch norm frozen, class heads resized when the class count differs." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from checkpoints/last (its config.json; --epochs may extend it)." };
         var command = new Command("train", "Train a segmentation model into a run folder (config, metrics.csv, learning curves, checkpoints, provenance).")
         {
-            dataset, root, split, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, boundaryWeight, patience, threads, images, imageSize, colour, normalize, invert, valFraction, cache, resume,
+            dataset, root, split, output, model, loss, optimizer, schedule, epochs, batch, size, lr, seed, device, augment, baseFilters, boundaryWeight, patience, threads, images, imageSize, colour, normalize, invert, valFraction, cache, backbone, detectionScale, detections, keepCut, anchors, roiBatch, init, resume,
         };
         command.SetAction(parse =>
         {
@@ -84,6 +91,14 @@ public static class TrainCommand
                     Normalization = new InputNormalization { Scaling = Names.Scaling(parse.GetValue(normalize)!), InvertBright = parse.GetValue(invert) },
                     ValidationFraction = parse.GetValue(valFraction),
                     CacheMegabytes = parse.GetValue(cache),
+                    Backbone = parse.GetValue(backbone)!,
+                    DetectionScale = parse.GetValue(detectionScale),
+                    DetectionsPerImage = parse.GetValue(detections),
+                    CutObjectFraction = parse.GetValue(keepCut),
+                    AnchorSizes = parse.GetValue(anchors) is { Length: > 0 } a ? a : Defaults.AnchorSizes,
+                    RoiBatchSize = parse.GetValue(roiBatch),
+                    Init = parse.GetValue(init) is { } from ? Path.GetFullPath(from) : null,
+                    FrozenBatchNorm = parse.GetValue(init) is not null,
                 };
                 return TrainingRun.Start(options, run, null, progress, log, context.CommandLine);
             });

@@ -15,7 +15,8 @@ namespace Research.Torch.Inference;
 /// out by its seed, as recorded in <c>split.json</c>), never on a test set. The best checkpoint predicts each
 /// validation image once (tiled, optionally with D4 test-time augmentation, exactly as <c>predict</c> does); then every
 /// combination of a foreground threshold with an interior threshold (3-class models) or a minimum peak distance
-/// (one-logit models) separates instances, and the mean DSB2018 score over the images (<see cref="Dsb2018Score"/>,
+/// (one-logit models) separates instances (for mask-rcnn: every detection score threshold with every mask threshold,
+/// <see cref="DetectionLabels"/>), and the mean DSB2018 score over the images (<see cref="Dsb2018Score"/>,
 /// the field's instance metric) ranks them. The result is written to <c>RUN/postprocessing.json</c>
 /// (<see cref="TunedPostProcessing"/>), which <c>predict</c> then uses by default.
 /// </summary>
@@ -34,6 +35,7 @@ public static class PostProcessingTuning
         CheckRecordedSplit(options.RunFolder, source, split);
         var device = TorchRuntime.ResolveDevice(options.Device);
         string checkpoint = Path.Combine(options.RunFolder, TrainingRun.BestCheckpoint);
+        if (!ModelRegistry.IsPixelMap(config.Model)) return TuneDetections(options, config, source, split, checkpoint, device, started, progress, log, commandLine);
         using var model = Prediction.LoadModel(config, checkpoint, device);
         int stride = ModelRegistry.Stride(config.Model);
         bool interior = config.OutputChannels == 3;
@@ -72,6 +74,47 @@ public static class PostProcessingTuning
         foreach (var c in candidates) if (c.Score > chosen.Score) chosen = c;
         var record = new TunedPostProcessing("dsb2018", interior ? TunedPostProcessing.Interior : TunedPostProcessing.PeakDistance, count, objects,
             options.TestTimeAugmentation, $"{TrainingRun.BestCheckpoint} (epoch {model.Checkpoint.Epoch.ToString(CultureInfo.InvariantCulture)}, weights sha256 {model.Checkpoint.ModelSha256})",
+            chosen, defaultSum / count, options.Fixed, candidates, Provenance(options, config, device, started, commandLine));
+        record.Write(options.RunFolder);
+        return record;
+    }
+
+    // mask-rcnn: each validation image is detected once (tiled as predict does); every (score, mask) threshold pair paints labels from the same detections.
+    private static TunedPostProcessing TuneDetections(TuneOptions options, TrainingOptions config, ITrainingSource source, DataSplit split, string checkpoint,
+        TorchSharp.torch.Device device, DateTimeOffset started, IProgress<WorkflowProgress>? progress, Action<string>? log, string? commandLine)
+    {
+        if (options.TestTimeAugmentation) throw new InputException("--tta averages per-pixel maps; a mask-rcnn run has none. Tune without --tta.");
+        var (model, state) = LabelPredictors.LoadDetector(config, checkpoint, device);
+        using var owned = model;
+        var grid = options.ScoreThresholds.SelectMany(t => options.MaskThresholds.Select(m => (Threshold: t, Second: m))).ToList();
+        var defaults = new PredictOptions { RunFolder = options.RunFolder, Input = "", Output = "" };
+        var sums = new double[grid.Count];
+        double defaultSum = 0;
+        int objects = 0;
+        log?.Invoke($"Tuning {grid.Count} score and mask thresholds on {split.Validation.Count} validation images of {source.DatasetId} (mask-rcnn detections).");
+        for (int n = 0; n < split.Validation.Count; n++)
+        {
+            var sample = source.Get(split.Validation[n]);
+            var truth = new LabelImage(sample.Width, sample.Height, sample.Labels, sample.Id);
+            objects += sample.Labels.Length == 0 ? 0 : sample.Labels.Distinct().Count(l => l != 0);
+            var detections = TiledDetection.Detect(model, sample.Image, sample.Channels, sample.Height, sample.Width, config.DetectionScale, options.Tile, options.Overlap, device);
+            double Score((double Threshold, double Second) setting)
+            {
+                var labels = DetectionLabels.Paint(detections, setting.Threshold, setting.Second, sample.Width, sample.Height, options.Fixed.MinObjectArea);
+                return Dsb2018Score.Image(ContingencyBuilder.Build(sample.Id, truth, new LabelImage(sample.Width, sample.Height, labels, sample.Id)));
+            }
+            var scores = new double[grid.Count];
+            Parallel.For(0, grid.Count, k => scores[k] = Score(grid[k]));
+            for (int k = 0; k < grid.Count; k++) sums[k] += scores[k];
+            defaultSum += Score((defaults.ScoreThreshold, defaults.MaskThreshold));
+            progress?.Report(new WorkflowProgress("Tuning", n + 1, split.Validation.Count));
+        }
+        int count = split.Validation.Count;
+        var candidates = grid.Select((g, k) => new TuningCandidate(g.Threshold, g.Second, sums[k] / count)).ToList();
+        var chosen = candidates[0];
+        foreach (var c in candidates) if (c.Score > chosen.Score) chosen = c;
+        var record = new TunedPostProcessing("dsb2018", TunedPostProcessing.MaskThreshold, count, objects, false,
+            $"{TrainingRun.BestCheckpoint} (epoch {state.Epoch.ToString(CultureInfo.InvariantCulture)}, weights sha256 {state.ModelSha256})",
             chosen, defaultSum / count, options.Fixed, candidates, Provenance(options, config, device, started, commandLine));
         record.Write(options.RunFolder);
         return record;

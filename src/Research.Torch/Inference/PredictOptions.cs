@@ -36,6 +36,12 @@ public sealed record PredictOptions
     /// <summary>Where <see cref="Separation"/> came from (recorded in provenance), e.g. "defaults" or "RUN/postprocessing.json + command line". <value>The default value is "defaults".</value></summary>
     public string SeparationSource { get; init; } = "defaults";
 
+    /// <summary>mask-rcnn: detections scoring below this are left out. <value>The default value is 0.5.</value></summary>
+    public double ScoreThreshold { get; init; } = 0.5;
+
+    /// <summary>mask-rcnn: a detection's mask is its probabilities above this. <value>The default value is 0.5.</value></summary>
+    public double MaskThreshold { get; init; } = 0.5;
+
     /// <summary>The device. <value>The default value is <see cref="DevicePreference.Auto"/>.</value></summary>
     public DevicePreference Device { get; init; } = DevicePreference.Auto;
 
@@ -47,5 +53,7 @@ public sealed record PredictOptions
         if (Dataset is null && DatasetRoot is not null) throw new InputException("--root names the split of --dataset; with --input it has no meaning.");
         TiledPrediction.ValidateTiling(Tile, Overlap);
         Separation.Validate();
+        if (ScoreThreshold is < 0 or > 1) throw new InputException($"--score-threshold must be in [0, 1], got {ScoreThreshold}.");
+        if (MaskThreshold is < 0 or >= 1) throw new InputException($"--mask-threshold must be in [0, 1), got {MaskThreshold}.");
     }
 }

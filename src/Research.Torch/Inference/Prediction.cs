@@ -39,13 +39,8 @@ public static class Prediction
         options.Validate();
         var config = TrainingRun.ReadConfig(options.RunFolder);
         var device = TorchRuntime.ResolveDevice(options.Device);
-        string checkpoint = Path.Combine(options.RunFolder, TrainingRun.BestCheckpoint);
         var inputs = PredictionInputs.Resolve(options);
-        using var model = LoadModel(config, checkpoint, device);
-        if (model.InChannels != InputImages.Channels(config.Colour))
-        {
-            throw new InputException($"{checkpoint}: the model has {model.InChannels} input channel(s) but {TrainingRun.ConfigFile} says colour '{config.Colour}'; the run folder is inconsistent.");
-        }
+        using var predictor = LabelPredictors.Load(options, config, device);
         int stride = ModelRegistry.Stride(config.Model);
         Directory.CreateDirectory(options.Output);
         var csv = new StringBuilder("ImageId,EncodedPixels\n");
@@ -55,13 +50,11 @@ public static class Prediction
             var (id, file, read) = inputs[n];
             var image = read();
             int channels = InputImages.Channels(config.Colour);
-            if (image.Width % stride != 0 || image.Height % stride != 0)
+            if (ModelRegistry.IsPixelMap(config.Model) && (image.Width % stride != 0 || image.Height % stride != 0))
             {
                 log?.Invoke($"{file}: {image.Width} x {image.Height} px is not a multiple of the model's stride {stride}; tiles are padded with zeros.");
             }
-            var maps = TiledPrediction.Probabilities(model.Model, config.OutputChannels, InputImages.ToChw(image, config.Colour, config.Normalization), channels,
-                image.Height, image.Width, options.Tile, options.Overlap, stride, options.TestTimeAugmentation, device);
-            var labels = InstanceSeparation.Run(maps, options.Separation);
+            var labels = predictor.Labels(InputImages.ToChw(image, config.Colour, config.Normalization), channels, image.Height, image.Width);
             int count = labels.Length == 0 ? 0 : labels.Max();
             if (count > ushort.MaxValue) throw new InputException($"{file}: {count} objects do not fit a 16-bit label image.");
             var labelImage = new Image<ushort>(image.Width, image.Height, 1, Array.ConvertAll(labels, l => (ushort)l));
@@ -73,7 +66,7 @@ public static class Prediction
         }
         AtomicFile.WriteAllText(Path.Combine(options.Output, "submission.csv"), csv.ToString());
         var result = new PredictResult(options.Output, inputs.Count, objects);
-        PredictionProvenance.Write(options, config, model.Checkpoint, device, result, started, commandLine);
+        PredictionProvenance.Write(options, config, predictor.Checkpoint, predictor.Separation, device, result, started, commandLine);
         return result;
     }
 

@@ -18,7 +18,7 @@ internal static class PredictionProvenance
     public const string FileName = "provenance.json";
 
     /// <summary>Writes the record (atomically).</summary>
-    public static void Write(PredictOptions options, TrainingOptions config, CheckpointState checkpoint, Device device, PredictResult result,
+    public static void Write(PredictOptions options, TrainingOptions config, CheckpointState checkpoint, string separation, Device device, PredictResult result,
         DateTimeOffset started, string? commandLine)
     {
         var s = options.Separation;
@@ -36,7 +36,9 @@ internal static class PredictionProvenance
             ["tile"] = I(options.Tile),
             ["overlap"] = I(options.Overlap),
             ["tta"] = options.TestTimeAugmentation ? "d4" : "none",
-            ["separation"] = config.OutputChannels == 1 ? "distance peaks" : "interior markers",
+            ["separation"] = separation,
+            ["score_threshold"] = F(options.ScoreThreshold),
+            ["mask_threshold"] = F(options.MaskThreshold),
             ["separation_settings_from"] = options.SeparationSource,
             ["threshold"] = F(s.Threshold),
             ["min_area"] = I(s.MinObjectArea),

@@ -21,6 +21,12 @@ public sealed record TuneOptions
     /// <summary>One-logit models: minimum peak distances tried (pixels). <value>The default value is 1, 2, 3, 4, 6.</value></summary>
     public IReadOnlyList<double> MinPeakDistances { get; init; } = [1, 2, 3, 4, 6];
 
+    /// <summary>mask-rcnn: detection score thresholds tried. <value>The default value is 0.3, 0.4, ..., 0.9.</value></summary>
+    public IReadOnlyList<double> ScoreThresholds { get; init; } = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+    /// <summary>mask-rcnn: mask probability thresholds tried. <value>The default value is 0.3, 0.4, 0.5, 0.6, 0.7.</value></summary>
+    public IReadOnlyList<double> MaskThresholds { get; init; } = [0.3, 0.4, 0.5, 0.6, 0.7];
+
     /// <summary>The other post-processing settings, kept fixed. <value>The default value is the defaults of <see cref="InstanceSeparationOptions"/>.</value></summary>
     public InstanceSeparationOptions Fixed { get; init; } = new();
 
@@ -41,6 +47,8 @@ public sealed record TuneOptions
     {
         Check("--thresholds", Thresholds, v => v is > 0 and < 1, "in (0, 1)");
         Check("--interior-thresholds", InteriorThresholds, v => v is > 0 and < 1, "in (0, 1)");
+        Check("--score-thresholds", ScoreThresholds, v => v is >= 0 and <= 1, "in [0, 1]");
+        Check("--mask-thresholds", MaskThresholds, v => v is >= 0 and < 1, "in [0, 1)");
         Check("--min-peak-distances", MinPeakDistances, v => v >= 0, "0 or more");
         TiledPrediction.ValidateTiling(Tile, Overlap);
         Fixed.Validate();

@@ -5,8 +5,8 @@ using Research.Processing.Labels;
 namespace Research.Torch.Inference;
 
 /// <summary>One setting tried by <see cref="PostProcessingTuning"/> and its mean DSB2018 score on the validation images.</summary>
-/// <param name="Threshold">The foreground threshold.</param>
-/// <param name="Second">The interior threshold (3-class models) or the minimum peak distance (one-logit models).</param>
+/// <param name="Threshold">The foreground threshold (mask-rcnn: the detection score threshold).</param>
+/// <param name="Second">The interior threshold (3-class models), the minimum peak distance (one-logit models) or the mask threshold (mask-rcnn).</param>
 /// <param name="Score">Mean DSB2018 score over the run's validation images.</param>
 public sealed record TuningCandidate(double Threshold, double Second, double Score);
 
@@ -16,7 +16,7 @@ public sealed record TuningCandidate(double Threshold, double Second, double Sco
 /// uses the chosen settings for every option not given on its command line.
 /// </summary>
 /// <param name="Metric">The score maximised ("dsb2018": mean over images of the Kaggle DSB2018 image score).</param>
-/// <param name="SecondSetting">What <see cref="TuningCandidate.Second"/> is: "interior_threshold" or "min_peak_distance".</param>
+/// <param name="SecondSetting">What <see cref="TuningCandidate.Second"/> is: "interior_threshold", "min_peak_distance" or "mask_threshold" (then <see cref="TuningCandidate.Threshold"/> is the detection score threshold).</param>
 /// <param name="ValidationImages">Validation images scored.</param>
 /// <param name="ValidationObjects">True objects in them.</param>
 /// <param name="TestTimeAugmentation">Whether the maps were D4-averaged.</param>
@@ -37,14 +37,20 @@ public sealed record TunedPostProcessing(
     /// <summary>The interior-threshold setting name.</summary>
     public const string Interior = "interior_threshold";
 
+    /// <summary>The mask-threshold setting name (mask-rcnn runs: <see cref="TuningCandidate.Threshold"/> is then the detection score threshold).</summary>
+    public const string MaskThreshold = "mask_threshold";
+
     /// <summary>The minimum-peak-distance setting name.</summary>
     public const string PeakDistance = "min_peak_distance";
 
     /// <summary>The settings to predict with: the fixed ones with the chosen threshold and second setting.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public InstanceSeparationOptions Settings => SecondSetting == Interior
-        ? Fixed with { Threshold = Chosen.Threshold, InteriorThreshold = Chosen.Second }
-        : Fixed with { Threshold = Chosen.Threshold, MinPeakDistance = Chosen.Second };
+    public InstanceSeparationOptions Settings => SecondSetting switch
+    {
+        Interior => Fixed with { Threshold = Chosen.Threshold, InteriorThreshold = Chosen.Second },
+        MaskThreshold => Fixed,
+        _ => Fixed with { Threshold = Chosen.Threshold, MinPeakDistance = Chosen.Second },
+    };
 
     /// <summary>
     /// The post-processing a prediction with <paramref name="runFolder"/> starts from: the tuned settings when the run has
@@ -70,7 +76,7 @@ public sealed record TunedPostProcessing(
         {
             var record = JsonSerializer.Deserialize<TunedPostProcessing>(File.ReadAllText(path), Json.Options)
                 ?? throw new InputException($"{path}: empty; run 'research tune --run {runFolder}' again or delete it.");
-            if (record.SecondSetting is not (Interior or PeakDistance) || record.Chosen is null || record.Fixed is null)
+            if (record.SecondSetting is not (Interior or PeakDistance or MaskThreshold) || record.Chosen is null || record.Fixed is null)
                 throw new InputException($"{path}: not a tuning record (second_setting '{record.SecondSetting}'); run 'research tune' again or delete it.");
             record.Settings.Validate();
             return record;

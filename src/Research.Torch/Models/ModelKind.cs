@@ -9,4 +9,6 @@ public enum ModelKind
     Bh2019Unet,
     /// <summary><c>c-resunet</c>: Morelli et al. 2021's residual U-Net for fluorescent neuronal cells.</summary>
     CResUnet,
+    /// <summary><c>mask-rcnn</c>: Mask R-CNN (He et al. 2017) as torchvision builds it, on a ResNet-FPN backbone; boxes and masks per object, not a per-pixel map.</summary>
+    MaskRcnn,
 }

@@ -11,10 +11,17 @@ public static class ModelRegistry
         ["unet"] = ModelKind.Unet,
         ["bh2019-unet"] = ModelKind.Bh2019Unet,
         ["c-resunet"] = ModelKind.CResUnet,
+        ["mask-rcnn"] = ModelKind.MaskRcnn,
     };
 
     /// <summary>The registered names, in a fixed order.</summary>
-    public static IReadOnlyList<string> AvailableNames { get; } = ["unet", "bh2019-unet", "c-resunet"];
+    public static IReadOnlyList<string> AvailableNames { get; } = ["unet", "bh2019-unet", "c-resunet", "mask-rcnn"];
+
+    /// <summary>The models whose output is a per-pixel map (all but mask-rcnn).</summary>
+    public static IReadOnlyList<string> PixelMapNames { get; } = ["unet", "bh2019-unet", "c-resunet"];
+
+    /// <summary>Whether <paramref name="kind"/> predicts a per-pixel map (false: boxes and masks per object).</summary>
+    public static bool IsPixelMap(ModelKind kind) => kind != ModelKind.MaskRcnn;
 
     /// <summary>The kind for a name, or an <see cref="InputException"/> listing the available names.</summary>
     public static ModelKind Parse(string name) =>
@@ -32,6 +39,7 @@ public static class ModelRegistry
         ModelKind.Bh2019Unet when outChannels == 1 => Bh2019UNet.Create(new Bh2019UNetOptions { InChannels = inChannels, BaseFilters = baseFilters ?? 16 }),
         ModelKind.Bh2019Unet => throw new InputException("bh2019-unet has one sigmoid output; use unet or c-resunet for a 3-class head."),
         ModelKind.CResUnet => new CResUnet(new CResUnetOptions { InChannels = inChannels, OutChannels = outChannels }),
+        ModelKind.MaskRcnn => throw new InvalidOperationException("mask-rcnn is not a per-pixel map; build it with MaskRcnnRuns.CreateModel"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -42,6 +50,7 @@ public static class ModelRegistry
     public static int Stride(ModelKind kind) => kind switch
     {
         ModelKind.Unet => 16,
+        ModelKind.MaskRcnn => 32,
         _ => 8,
     };
 }

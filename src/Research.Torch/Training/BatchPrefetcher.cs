@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Research.Torch.Training.Tasks;
 
 namespace Research.Torch.Training;
 
@@ -9,16 +10,16 @@ namespace Research.Torch.Training;
 /// </summary>
 public sealed class BatchPrefetcher : IDisposable
 {
-    private readonly BlockingCollection<HostBatch> _queue;
+    private readonly BlockingCollection<ITrainingBatch> _queue;
     private readonly CancellationTokenSource _cancel = new();
     private readonly Thread _thread;
     private Exception? _failure;
 
     /// <summary>Starts loading the planned batches with <paramref name="build"/>, at most <paramref name="capacity"/> ahead.</summary>
-    public BatchPrefetcher(int batches, int capacity, Func<int, HostBatch> build)
+    public BatchPrefetcher(int batches, int capacity, Func<int, ITrainingBatch> build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        _queue = new BlockingCollection<HostBatch>(Math.Max(1, capacity));
+        _queue = new BlockingCollection<ITrainingBatch>(Math.Max(1, capacity));
         _thread = new Thread(() => Produce(batches, build)) { IsBackground = true, Name = "research batch loader" };
         _thread.Start();
     }
@@ -27,7 +28,7 @@ public sealed class BatchPrefetcher : IDisposable
     public int Waits { get; private set; }
 
     /// <summary>The batches in order; rethrows a loader failure.</summary>
-    public IEnumerable<HostBatch> Batches()
+    public IEnumerable<ITrainingBatch> Batches()
     {
         while (true)
         {
@@ -42,7 +43,7 @@ public sealed class BatchPrefetcher : IDisposable
         }
     }
 
-    private void Produce(int batches, Func<int, HostBatch> build)
+    private void Produce(int batches, Func<int, ITrainingBatch> build)
     {
         try
         {

@@ -6,15 +6,16 @@ namespace Research.Torch.Training;
 /// <summary>Creates the optimisers (TorchSharp's, made safe from the Scalar collection race: see <see cref="Research.Torch.Runtime.GcSafe"/>) and sets their learning rate.</summary>
 public static class OptimizerFactory
 {
-    /// <summary>Creates the optimiser over the model's parameters.</summary>
+    /// <summary>Creates the optimiser over the model's parameters that require gradients (frozen layers stay out).</summary>
     public static OptimizerHelper Create(OptimizerKind kind, nn.Module model, double learningRate, double momentum)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var parameters = model.parameters().Where(p => p.requires_grad).ToList();
         return kind switch
         {
-            OptimizerKind.Adam => new GcSafeAdam(model.parameters(), learningRate),
-            OptimizerKind.Rmsprop => new GcSafeRmsProp(model.parameters(), learningRate),
-            OptimizerKind.Sgd => new GcSafeSgd(model.parameters(), learningRate, momentum),
+            OptimizerKind.Adam => new GcSafeAdam(parameters, learningRate),
+            OptimizerKind.Rmsprop => new GcSafeRmsProp(parameters, learningRate),
+            OptimizerKind.Sgd => new GcSafeSgd(parameters, learningRate, momentum),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

@@ -21,6 +21,39 @@ public sealed record TrainingOptions
     /// <summary>The model. <value>The default value is <see cref="ModelKind.Unet"/>.</value></summary>
     public ModelKind Model { get; init; } = ModelKind.Unet;
 
+    /// <summary>mask-rcnn: the ResNet trunk (resnet18, resnet34, resnet50). <value>The default value is resnet50, torchvision's.</value></summary>
+    public string Backbone { get; init; } = "resnet50";
+
+    /// <summary>mask-rcnn: classes including the background (objects of every label image are class 1). <value>The default value is 2.</value></summary>
+    public int Classes { get; init; } = 2;
+
+    /// <summary>
+    /// mask-rcnn: the magnification at which crops and whole images meet the network (torchvision resizes every image's
+    /// shorter side to 800 px instead; a fixed factor keeps objects at one size whatever the image size). <value>The default value is 1.</value>
+    /// </summary>
+    public double DetectionScale { get; init; } = 1;
+
+    /// <summary>mask-rcnn: the most detections kept per image (torchvision's <c>box_detections_per_img</c>). <value>The default value is 100.</value></summary>
+    public int DetectionsPerImage { get; init; } = 100;
+
+    /// <summary>mask-rcnn: one anchor size per pyramid level P2-P6, in network pixels (after <see cref="DetectionScale"/>). <value>The default value is torchvision's 32, 64, 128, 256, 512.</value></summary>
+    public IReadOnlyList<int> AnchorSizes { get; init; } = [32, 64, 128, 256, 512];
+
+    /// <summary>mask-rcnn: proposals sampled per image for the box and mask heads' losses (torchvision's <c>box_batch_size_per_image</c>). <value>The default value is 512.</value></summary>
+    public int RoiBatchSize { get; init; } = 512;
+
+    /// <summary>mask-rcnn: an object cut by a training crop stays a training object when at least this fraction of it remains (see <c>CutObjects</c>). <value>The default value is 0.25.</value></summary>
+    public double CutObjectFraction { get; init; } = 0.25;
+
+    /// <summary>mask-rcnn: initial weights (a torchvision state dict or a run folder), or null to start from random weights. <value>The default value is null.</value></summary>
+    public string? Init { get; init; }
+
+    /// <summary>
+    /// mask-rcnn: frozen batch norm and a frozen stem and layer1, as torchvision fine-tunes from trained weights (set with
+    /// <see cref="Init"/>); false trains batch norm, as torchvision does from scratch. <value>The default value is false.</value>
+    /// </summary>
+    public bool FrozenBatchNorm { get; init; }
+
     /// <summary>Base filters of unet and bh2019-unet (c-resunet has fixed widths). <value>The default value is 16.</value></summary>
     public int BaseFilters { get; init; } = 16;
 
@@ -115,9 +148,22 @@ public sealed record TrainingOptions
         if (CacheMegabytes < 0) throw new InputException($"The sample cache must be 0 MB or more, got {CacheMegabytes}.");
         if (!(BoundaryWeight > 0 && double.IsFinite(BoundaryWeight))) throw new InputException($"--boundary-weight must be a positive number, got {BoundaryWeight}.");
         if (BoundaryWeight != 1 && Loss != LossKind.CrossEntropy) throw new InputException($"--boundary-weight weights the boundary class of --loss cross-entropy; the {LossRegistry.NameOf(Loss)} loss has no classes.");
+        if (Model == ModelKind.MaskRcnn)
+        {
+            if (!Research.Torch.Detection.MaskRcnn.ResNetBody.Names.Contains(Backbone))
+                throw new InputException($"Unknown backbone '{Backbone}'. Available backbones: {string.Join(", ", Research.Torch.Detection.MaskRcnn.ResNetBody.Names)}.");
+            if (Classes < 2) throw new InputException($"mask-rcnn needs at least 2 classes (background and object), got {Classes}.");
+            if (!(DetectionScale is > 0 and <= 8)) throw new InputException($"--detection-scale must be in (0, 8], got {DetectionScale}.");
+            if (AnchorSizes is null || AnchorSizes.Count != 5 || AnchorSizes.Any(a => a < 1))
+                throw new InputException($"--anchor-sizes: give 5 positive sizes, one per pyramid level P2-P6 (torchvision's are 32 64 128 256 512).");
+            if (RoiBatchSize < 1) throw new InputException($"--roi-batch must be at least 1, got {RoiBatchSize}.");
+            if (DetectionsPerImage < 1) throw new InputException($"--detections must be at least 1, got {DetectionsPerImage}.");
+            if (CutObjectFraction is < 0 or > 1) throw new InputException($"--keep-cut must be in [0, 1], got {CutObjectFraction}.");
+        }
+        else if (Init is not null) throw new InputException($"--init starts mask-rcnn from trained weights; {ModelRegistry.NameOf(Model)} has no --init.");
         if (Loss == LossKind.CrossEntropy && Model == ModelKind.Bh2019Unet) throw new InputException("bh2019-unet has one sigmoid output and cannot be trained with cross-entropy; use unet or c-resunet.");
     }
 
     /// <summary>Output channels of the model for the loss.</summary>
-    public int OutputChannels => LossRegistry.Create(Loss).OutputChannels;
+    public int OutputChannels => Model == ModelKind.MaskRcnn ? Classes : LossRegistry.Create(Loss).OutputChannels;
 }

@@ -117,17 +117,17 @@ public static class TrainingRun
         var device = TorchRuntime.ResolveDevice(options.Device);
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         source ??= SourceFor(options);
-        using var trainer = new Trainer(options, source, device);
         string last = Path.Combine(runFolder, LastCheckpoint), best = Path.Combine(runFolder, BestCheckpoint);
-        var schedule = ScheduleState.Initial(options);
-        var metrics = new List<EpochMetrics>();
-        int first = 1;
         if (resume)
         {
             AtomicFile.RemoveTemporaries(runFolder);
             Checkpoint.Recover(last);
             Checkpoint.Recover(best);
         }
+        using var trainer = new Trainer(options, source, device, loadInit: !(resume && Directory.Exists(last)));
+        var schedule = ScheduleState.Initial(options);
+        var metrics = new List<EpochMetrics>();
+        int first = 1;
         if (resume && !Directory.Exists(last))
         {
             log?.Invoke($"Resuming {runFolder}: no checkpoint was written yet ({LastCheckpoint} is missing), so training starts again from epoch 1.");
@@ -141,7 +141,8 @@ public static class TrainingRun
             metrics = MetricsCsv.Read(Path.Combine(runFolder, MetricsFile)).Where(m => m.Epoch <= state.Epoch).ToList();
             log?.Invoke($"Resuming {runFolder} after epoch {state.Epoch} from {last}.");
         }
-        log?.Invoke($"Training {Research.Torch.Models.ModelRegistry.NameOf(options.Model)} on {source.DatasetId} ({trainer.Split.Train.Count} training, {trainer.Split.Validation.Count} validation images) on {device.type.ToString().ToLowerInvariant()}, seed {options.Seed}.");
+        if (trainer.Task.TakeEpochNote() is { } setup) log?.Invoke(setup);
+        log?.Invoke($"Training {trainer.Task.ModelName} on {source.DatasetId} ({trainer.Split.Train.Count} training, {trainer.Split.Validation.Count} validation images) on {device.type.ToString().ToLowerInvariant()}, seed {options.Seed}.");
         WriteProvenance(runFolder, options, source, device, started, null, commandLine);
         SplitRecord.Of(source, trainer.Split, options).Write(runFolder);
         var clock = Stopwatch.StartNew();
@@ -157,6 +158,7 @@ public static class TrainingRun
             if (schedule.EpochsSinceBest == 0) Checkpoint.Save(best, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));
             Checkpoint.Save(last, trainer.Model, trainer.Optimizer, trainer.Identity(epoch, schedule));
             log?.Invoke(FormattableString.Invariant($"epoch {epoch}: train_loss {row.TrainLoss:F4} val_loss {row.ValidationLoss:F4} val_dice {row.ValidationDice:F4} val_iou {row.ValidationIou:F4} lr {row.LearningRate:G3} ({row.Seconds:F1} s)"));
+            if (trainer.Task.TakeEpochNote() is { } note) log?.Invoke($"epoch {epoch}: {note}");
             stopped = LearningRateSchedule.ShouldStop(options, schedule);
             if (stopped) log?.Invoke($"Early stopping: no better validation loss for {options.EarlyStoppingPatience} epochs.");
         }

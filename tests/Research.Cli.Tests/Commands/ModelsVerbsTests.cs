@@ -35,8 +35,12 @@ public sealed class ModelsVerbsTests
     {
         var (code, output, error) = CliRunner.Run("models", "list", "--json");
         Assert.True(code == 0, error);
-        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("model").GetString()!);
-        Assert.Equal(["unet", "bh2019-unet", "c-resunet"], rows.Keys);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("model").GetString()! + (r.GetProperty("backbone").GetString() is { } b ? "/" + b : ""));
+        Assert.Equal(["unet", "bh2019-unet", "c-resunet", "mask-rcnn/resnet18", "mask-rcnn/resnet34", "mask-rcnn/resnet50"], rows.Keys);
+        // torchvision 0.14: sum(p.numel() for p in maskrcnn_resnet50_fpn(weights=None, weights_backbone=None, num_classes=2).parameters())
+        Assert.Equal(43_975_515L, rows["mask-rcnn/resnet50"].GetProperty("parameters").GetInt64());
+        Assert.Equal(32, rows["mask-rcnn/resnet18"].GetProperty("stride").GetInt32());
         // PyTorch 1.13 reference (tests/reference/model_reference.py): bh2019-unet base 16 has 972,305 parameters;
         // unet base 16 with 3 outputs 1,942,323, so with 1 output 2 x (16 weights + 1 bias) = 34 fewer.
         Assert.Equal(972_305L, rows["bh2019-unet"].GetProperty("parameters").GetInt64());

@@ -73,9 +73,9 @@ public sealed class DatasetTrainingSourceTests
         var random = options with { Augment = AugmentKind.Random };
         using var a = new Trainer(random, source, CPU);
         using var b = new Trainer(random, source, CPU);
-        var batchA = a.BuildBatch(a.EpochOrder(2), 0, 2);
-        Assert.Equal(batchA.Images, b.BuildBatch(b.EpochOrder(2), 0, 2).Images);
-        Assert.Equal(batchA.Mask, b.BuildBatch(b.EpochOrder(2), 0, 2).Mask);
-        Assert.NotEqual(batchA.Images, a.BuildBatch(a.EpochOrder(3), 0, 3).Images);
+        var batchA = (HostBatch)a.BuildBatch(a.EpochOrder(2), 0, 2);
+        Assert.Equal(batchA.Images, ((HostBatch)b.BuildBatch(b.EpochOrder(2), 0, 2)).Images);
+        Assert.Equal(batchA.Mask, ((HostBatch)b.BuildBatch(b.EpochOrder(2), 0, 2)).Mask);
+        Assert.NotEqual(batchA.Images, ((HostBatch)a.BuildBatch(a.EpochOrder(3), 0, 3)).Images);
     }
 }

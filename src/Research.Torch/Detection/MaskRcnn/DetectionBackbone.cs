@@ -11,13 +11,16 @@ public sealed class DetectionBackbone : Module<Tensor, IReadOnlyList<Tensor>>
     private readonly ResNetBody body;
     private readonly FeaturePyramid fpn;
 
-    /// <summary>Builds the backbone <paramref name="name"/> (resnet18, resnet34 or resnet50).</summary>
-    public DetectionBackbone(string name, int outChannels = 256) : base(nameof(DetectionBackbone))
+    /// <summary>Builds the backbone <paramref name="name"/> (resnet18, resnet34 or resnet50), with trainable batch norm when <paramref name="batchNorm"/> (see <see cref="ResNetBody"/>).</summary>
+    public DetectionBackbone(string name, int outChannels = 256, bool batchNorm = false) : base(nameof(DetectionBackbone))
     {
-        body = new ResNetBody(name);
+        body = new ResNetBody(name, batchNorm);
         fpn = new FeaturePyramid(body.OutChannels, outChannels);
         RegisterComponents();
     }
+
+    /// <summary>The ResNet trunk.</summary>
+    public ResNetBody Body => body;
 
     /// <summary>The channels of every pyramid level.</summary>
     public int OutChannels => fpn.OutChannels;

@@ -29,6 +29,18 @@ public sealed class DetectionTransform
     /// <summary>The batch's sides are multiples of this.</summary>
     public int SizeDivisible { get; init; } = 32;
 
+    /// <summary>
+    /// The transform that resizes an image of <paramref name="height"/> x <paramref name="width"/> by
+    /// <paramref name="scale"/> (its shorter side to the nearest whole number of pixels, the longer side unbounded): training
+    /// crops and whole images at prediction then meet the network at the same magnification, which torchvision's
+    /// shorter-side-to-800 rule would not give images of different sizes.
+    /// </summary>
+    public static DetectionTransform ForScale(double scale, long height, long width)
+    {
+        if (!(scale > 0 && double.IsFinite(scale))) throw new ArgumentOutOfRangeException(nameof(scale), scale, "the scale must be a positive number");
+        return new DetectionTransform { MinSize = (int)Math.Max(1, Math.Round(Math.Min(height, width) * scale)), MaxSize = int.MaxValue };
+    }
+
     /// <summary>The size an image of <paramref name="height"/> x <paramref name="width"/> is resized to.</summary>
     public (long Height, long Width) ResizedSize(long height, long width)
     {

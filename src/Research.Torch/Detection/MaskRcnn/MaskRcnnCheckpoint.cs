@@ -30,40 +30,51 @@ public static class MaskRcnnCheckpoint
         var read = TorchStateDict.Read(path, "a torchvision Mask R-CNN state dict");
         try
         {
-            bool prefixed = read.Keys.All(k => k.StartsWith("module.", StringComparison.Ordinal));
-            var tensors = read.Where(kv => !kv.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
-                .ToDictionary(kv => prefixed ? kv.Key["module.".Length..] : kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            var expected = model.state_dict();
-            var problems = new List<string>();
-            var skipped = new List<string>();
-            foreach (var (name, value) in expected.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            {
-                if (!tensors.TryGetValue(name, out var found)) problems.Add($"{name} ({TorchStateDict.Shape(value)}) is missing");
-                else if (!found.shape.SequenceEqual(value.shape))
-                {
-                    if (resizeClassHeads && ClassHeads.Contains(name)) skipped.Add(name);
-                    else problems.Add($"{name} is {TorchStateDict.Shape(found)} in the file, {TorchStateDict.Shape(value)} in the model");
-                }
-            }
-            foreach (var name in tensors.Keys.Where(k => !expected.ContainsKey(k)).Order(StringComparer.Ordinal))
-                problems.Add($"{name} ({TorchStateDict.Shape(tensors[name])}) is not a key of the model");
-            if (problems.Count > 0)
-            {
-                throw new InputException($"{path}: does not fit this Mask R-CNN ({model.BackboneName}, {model.Heads.Classes} classes; {problems.Count} problem(s); "
-                    + $"the file looks like {Guess(tensors)}): " + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? "; ..." : ""));
-            }
-            using (var noGrad = no_grad())
-                foreach (var (name, value) in tensors)
-                    if (!skipped.Contains(name)) expected[name].copy_(value);
-            if (skipped.Count == 0) return null;
-            long fileClasses = tensors["roi_heads.box_predictor.cls_score.weight"].shape[0];
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{path}: the class heads have {fileClasses} classes in the file and {model.Heads.Classes} here: cls_score, bbox_pred and mask_fcn_logits keep their initial weights, everything else was loaded");
+            return Assign(model, read, path, resizeClassHeads);
         }
         finally
         {
             foreach (var t in read.Values) t.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Copies the tensors of a state dict (<paramref name="source"/> names it in messages) into <paramref name="model"/>
+    /// by the rules of <see cref="Load"/>; returns a note when class heads were left out, else null.
+    /// </summary>
+    public static string? Assign(MaskRcnnModel model, IReadOnlyDictionary<string, Tensor> read, string source, bool resizeClassHeads)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(read);
+        bool prefixed = read.Keys.All(k => k.StartsWith("module.", StringComparison.Ordinal));
+        var tensors = read.Where(kv => !kv.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal))
+            .ToDictionary(kv => prefixed ? kv.Key["module.".Length..] : kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var expected = model.state_dict().Where(kv => !kv.Key.EndsWith("num_batches_tracked", StringComparison.Ordinal)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var problems = new List<string>();
+        var skipped = new List<string>();
+        foreach (var (name, value) in expected.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (!tensors.TryGetValue(name, out var found)) problems.Add($"{name} ({TorchStateDict.Shape(value)}) is missing");
+            else if (!found.shape.SequenceEqual(value.shape))
+            {
+                if (resizeClassHeads && ClassHeads.Contains(name)) skipped.Add(name);
+                else problems.Add($"{name} is {TorchStateDict.Shape(found)} in the file, {TorchStateDict.Shape(value)} in the model");
+            }
+        }
+        foreach (var name in tensors.Keys.Where(k => !expected.ContainsKey(k)).Order(StringComparer.Ordinal))
+            problems.Add($"{name} ({TorchStateDict.Shape(tensors[name])}) is not a key of the model");
+        if (problems.Count > 0)
+        {
+            throw new InputException($"{source}: does not fit this Mask R-CNN ({model.BackboneName}, {model.Heads.Classes} classes; {problems.Count} problem(s); "
+                + $"the file looks like {Guess(tensors)}): " + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? "; ..." : ""));
+        }
+        using (var noGrad = no_grad())
+            foreach (var (name, value) in tensors)
+                if (!skipped.Contains(name)) expected[name].copy_(value);
+        if (skipped.Count == 0) return null;
+        long fileClasses = tensors["roi_heads.box_predictor.cls_score.weight"].shape[0];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{source}: the class heads have {fileClasses} classes in the file and {model.Heads.Classes} here: cls_score, bbox_pred and mask_fcn_logits keep their initial weights, everything else was loaded");
     }
 
     /// <summary>The backbone and class count a state dict looks like.</summary>

@@ -34,14 +34,24 @@ public sealed class MaskRcnnModel : Module
     private readonly RegionProposalNetwork rpn;
     private readonly RoiHeads roi_heads;
 
-    /// <summary>Builds the model on <paramref name="backboneName"/> (resnet18, resnet34, resnet50) for <paramref name="classes"/> classes, background included.</summary>
-    public MaskRcnnModel(string backboneName, int classes, DetectionTransform? transform = null) : base(nameof(MaskRcnnModel))
+    /// <summary>
+    /// Builds the model on <paramref name="backboneName"/> (resnet18, resnet34, resnet50) for <paramref name="classes"/>
+    /// classes, background included; <paramref name="batchNorm"/> gives the trunk trainable batch norm (training from
+    /// scratch, see <see cref="ResNetBody"/>); <paramref name="detectionsPerImage"/> is torchvision's
+    /// <c>box_detections_per_img</c> (100; images of several hundred nuclei need more); <paramref name="anchorSizes"/>
+    /// one anchor size per pyramid level P2-P6 (null: torchvision's 32, 64, 128, 256, 512), each with ratios 0.5, 1, 2.
+    /// </summary>
+    public MaskRcnnModel(string backboneName, int classes, DetectionTransform? transform = null, bool batchNorm = false, int detectionsPerImage = 100,
+        IReadOnlyList<int>? anchorSizes = null) : base(nameof(MaskRcnnModel))
     {
         if (classes < 2) throw new ArgumentException($"{classes} classes: Mask R-CNN needs the background and at least one object class", nameof(classes));
         BackboneName = backboneName;
-        backbone = new DetectionBackbone(backboneName);
-        rpn = new RegionProposalNetwork(backbone.OutChannels, AnchorGenerator.MaskRcnnDefault());
-        roi_heads = new RoiHeads(backbone.OutChannels, classes);
+        backbone = new DetectionBackbone(backboneName, batchNorm: batchNorm);
+        if (anchorSizes is not null && anchorSizes.Count != 5) throw new ArgumentException($"give one anchor size per level P2-P6 (5), got {anchorSizes.Count}", nameof(anchorSizes));
+        var anchors = anchorSizes is null ? AnchorGenerator.MaskRcnnDefault()
+            : new AnchorGenerator([.. anchorSizes.Select(a => (IReadOnlyList<int>)[a])], [.. anchorSizes.Select(_ => (IReadOnlyList<double>)[0.5, 1.0, 2.0])]);
+        rpn = new RegionProposalNetwork(backbone.OutChannels, anchors);
+        roi_heads = new RoiHeads(backbone.OutChannels, classes) { DetectionsPerImage = detectionsPerImage };
         Transform = transform ?? new DetectionTransform();
         RegisterComponents();
     }
@@ -73,8 +83,12 @@ public sealed class MaskRcnnModel : Module
     /// (boxes and masks in each image's pixels): the truth is resized with the images, the RPN and the heads sample
     /// anchors and proposals with torch's generator (seed it for repeatable runs).
     /// </summary>
+    /// <param name="images">The images.</param>
+    /// <param name="targets">Their truth.</param>
+    /// <param name="transform">The input transform (null: <see cref="Transform"/>).</param>
+    /// <param name="updateNormStatistics">False leaves trainable batch norm in evaluation mode (running statistics used, not updated), for validation losses.</param>
     /// <exception cref="InputException">A box with no width or height (named by image and index).</exception>
-    public MaskRcnnLosses Losses(IReadOnlyList<Tensor> images, IReadOnlyList<MaskRcnnTarget> targets)
+    public MaskRcnnLosses Losses(IReadOnlyList<Tensor> images, IReadOnlyList<MaskRcnnTarget> targets, DetectionTransform? transform = null, bool updateNormStatistics = true)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(targets);
@@ -89,7 +103,8 @@ public sealed class MaskRcnnModel : Module
                     throw new InputException($"image {i}, object {k}: box ({b[k * 4]}, {b[k * 4 + 1]}, {b[k * 4 + 2]}, {b[k * 4 + 3]}) has no width or height; drop degenerate boxes before training");
         }
         train();
-        var (batch, sizes) = Transform.Apply(images);
+        if (!updateNormStatistics) backbone.eval();
+        var (batch, sizes) = (transform ?? Transform).Apply(images);
         var resized = DetectionTransform.ResizeTargets(targets, [.. images.Select(im => (im.shape[1], im.shape[2]))], sizes);
         var levels = backbone.call(batch);
         var (proposals, objectness, rpnBox) = rpn.Forward(levels, batch.shape[2], batch.shape[3], sizes, resized);
@@ -99,14 +114,14 @@ public sealed class MaskRcnnModel : Module
             boxRegression.MoveToOuterDisposeScope(), mask.MoveToOuterDisposeScope());
     }
 
-    /// <summary>Detects objects in <paramref name="images"/> (<c>[3, H, W]</c> RGB in [0, 1] each).</summary>
-    public IReadOnlyList<InstancePrediction> Predict(IReadOnlyList<Tensor> images)
+    /// <summary>Detects objects in <paramref name="images"/> (<c>[3, H, W]</c> RGB in [0, 1] each), resized by <paramref name="transform"/> (null: <see cref="Transform"/>).</summary>
+    public IReadOnlyList<InstancePrediction> Predict(IReadOnlyList<Tensor> images, DetectionTransform? transform = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         eval();
-        var (batch, sizes) = Transform.Apply(images);
+        var (batch, sizes) = (transform ?? Transform).Apply(images);
         var levels = backbone.call(batch);
         var proposals = rpn.Propose(levels, batch.shape[2], batch.shape[3], sizes);
         var detections = roi_heads.Detect([.. levels.Take(4)], proposals, sizes);
