@@ -36,7 +36,9 @@ public sealed class ModelTests
     [Fact]
     public void Every_registered_name_builds_a_model()
     {
-        foreach (string name in ModelRegistry.AvailableNames)
+        Assert.Equal([.. ModelRegistry.PixelMapNames, "mask-rcnn"], ModelRegistry.AvailableNames);
+        Assert.False(ModelRegistry.IsPixelMap(ModelRegistry.Parse("mask-rcnn")));
+        foreach (string name in ModelRegistry.PixelMapNames)
         {
             var kind = ModelRegistry.Parse(name);
             Assert.Equal(name, ModelRegistry.NameOf(kind));
@@ -49,6 +51,6 @@ public sealed class ModelTests
     public void An_unknown_model_name_lists_the_valid_ones()
     {
         var error = Assert.Throws<InputException>(() => ModelRegistry.Parse("resnet"));
-        Assert.Equal("Unknown model 'resnet'. Available models: unet, bh2019-unet, c-resunet.", error.Message);
+        Assert.Equal("Unknown model 'resnet'. Available models: unet, bh2019-unet, c-resunet, mask-rcnn.", error.Message);
     }
 }
