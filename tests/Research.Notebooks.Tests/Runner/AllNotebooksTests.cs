@@ -40,7 +40,7 @@ public sealed class AllNotebooksTests(AllNotebooksFixture all) : IClassFixture<A
     public static TheoryData<string> Names => new([.. new[]
     {
         "01-datasets-and-datasheets", "02-preprocessing", "03-augmentation-113-fold", "04-training", "05-evaluation-and-metric-plots",
-        "06-reproduce-figure", "08-sam-fine-tuning", "09-objects-and-metadata", "10-reproduce-bh2019", "workshop-1-metrics-by-hand", "workshop-2-augment-and-train",
+        "06-reproduce-figure", "07-instance-models", "08-sam-fine-tuning", "09-objects-and-metadata", "10-reproduce-bh2019", "workshop-1-metrics-by-hand", "workshop-2-augment-and-train",
     }]);
 
     [Fact]

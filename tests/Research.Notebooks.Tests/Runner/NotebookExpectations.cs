@@ -11,6 +11,7 @@ public static class NotebookExpectations
         { "04-training", 4, 0 },
         { "05-evaluation-and-metric-plots", 3, 2 },
         { "06-reproduce-figure", 4, 0 },
+        { "07-instance-models", 2, 2 },
         { "08-sam-fine-tuning", 2, 4 },
         { "09-objects-and-metadata", 3, 1 },
         { "10-reproduce-bh2019", 5, 8 }, // the fifth: the recorded amplification comparison
