@@ -4,12 +4,12 @@
 # groups of the datasheet (fluorescence / brightfield / histology) into tests/quality/results/dsb2018-compare, which
 # notebook 07-instance-models and README read.
 #
-#   bash tests/quality/dsb2018-compare.sh MASKRCNN_OUT UNET_OUT
+#   bash tests/quality/dsb2018-compare.sh MASKRCNN_OUT [UNET_OUT]   (without UNET_OUT only the Mask R-CNN files)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 data="${DSB2018_ROOT:-$repo/../shared/data/dsb2018}"
 maskrcnn="${1:?give the output folder of dsb2018-maskrcnn.sh}"
-unet="${2:?give the output folder of dsb2018.sh}"
+unet="${2:-}"
 research="$repo/src/Research.Cli/bin/Release/net10.0/research"
 results="$repo/tests/quality/results/dsb2018-compare"
 mkdir -p "$results"
@@ -24,6 +24,7 @@ with open(sys.argv[2], "w", newline="") as f:
 PY
 for m in maskrcnn unet; do
   dir="$maskrcnn"; [[ $m == unet ]] && dir="$unet"
+  [[ -n "$dir" ]] || continue
   cp "$dir/eval/per_image.csv" "$results/${m}_per_image.csv"
   cp "$dir/eval/summary.json" "$results/${m}_summary.json"
   cp "$dir/pred/submission.csv" "$results/${m}_submission.csv"

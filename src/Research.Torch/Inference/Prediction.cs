@@ -24,7 +24,8 @@ public sealed record PredictResult(string OutputFolder, int Images, int Objects)
 /// <c>research predict</c>: loads a run's best checkpoint, turns each input image into model input exactly as training did
 /// (the run's colour mode and normalisation from <c>config.json</c>, <see cref="InputImages"/>), predicts it by tiles
 /// (<see cref="TiledPrediction"/>), separates instances (<see cref="InstanceSeparation"/>: distance peaks for a one-logit
-/// model, interior markers for a 3-class model) and writes
+/// model, interior markers for a 3-class model) or, for mask-rcnn, paints tiled detections by score
+/// (<see cref="TiledDetection"/>, <see cref="DetectionLabels"/>; <see cref="LabelPredictors"/> chooses) and writes
 /// <c>&lt;name&gt;.tif</c> (16-bit labels) per image and <c>submission.csv</c> (Kaggle DSB2018: ImageId,EncodedPixels,
 /// one row per object, an empty EncodedPixels row for an image without objects) and <c>provenance.json</c>
 /// (<see cref="PredictionProvenance"/>).

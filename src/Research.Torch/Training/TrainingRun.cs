@@ -176,6 +176,13 @@ public static class TrainingRun
             ["dataset_checksum"] = source.Checksum,
             ["threads"] = torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (options.Init is { } init)
+        {
+            // the initial weights: the file, or the run folder's checkpoints/best weights
+            string weights = File.Exists(init) ? init : Path.Combine(init, BestCheckpoint, Checkpoint.ModelFile);
+            components["init"] = init;
+            components["init_sha256"] = File.Exists(weights) ? FileHash.Sha256(weights) : "(missing now)";
+        }
         Json.Write(Path.Combine(runFolder, ProvenanceFile), new RunProvenance
         {
             CommandLine = commandLine,
