@@ -14,7 +14,7 @@ research="$repo/src/Research.Cli/bin/Release/net10.0/research"
 results="$repo/tests/quality/results/dsb2018-compare"
 mkdir -p "$results"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-"$research" datasheet --dataset dsb2018 --root "$data/stage1_test" --out "$tmp/datasheet" --quiet
+"$research" datasheet dsb2018 --root "$data" --split stage1_test --out "$tmp/datasheet" --quiet
 python3 - "$tmp/datasheet/per_image.csv" "$results/groups.csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
