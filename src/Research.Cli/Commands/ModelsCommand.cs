@@ -60,7 +60,7 @@ public static class ModelsCommand
         var colour = new Option<string>("--colour") { Description = "Model input: rgb (torchvision's models) or grey repeated into three channels (default rgb).", DefaultValueFactory = _ => "rgb" };
         var normalize = new Option<string>("--normalize") { Description = "Input scaling: type-range (0-255 to [0, 1], torchvision's), percentile, minmax, zscore (default type-range).", DefaultValueFactory = _ => "type-range" };
         var detections = new Option<int>("--detections") { Description = $"Most detections per image (default {defaults.DetectionsPerImage}).", DefaultValueFactory = _ => defaults.DetectionsPerImage };
-        var command = new Command("import", "Make a run folder from a torchvision Mask R-CNN state dict, for predict, tune and train --init.") { file, backbone, output, scale, colour, normalize, detections };
+        var command = new Command("import", "Make a run folder from a torchvision Mask R-CNN state dict, for predict and train --init.") { file, backbone, output, scale, colour, normalize, detections };
         command.SetAction(parse =>
         {
             var options = defaults with

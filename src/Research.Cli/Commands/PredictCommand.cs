@@ -38,6 +38,8 @@ public static class PredictCommand
         command.SetAction(parse =>
         {
             string runFolder = parse.GetValue(run)!;
+            bool detector = TrainCommand.IsDetectorRun(runFolder);
+            TrainCommand.OnlyWhereTheyApply(parse, detector, [threshold, peakRadius, minPeak, interior, minMarker, tta], [score, maskThreshold]);
             var tuned = parse.GetValue(untuned) ? null : TunedPostProcessing.Read(runFolder);
             var separation = tuned?.Settings ?? defaults;
             string source = tuned is null ? "defaults" : Path.Combine(runFolder, TunedPostProcessing.FileName);

@@ -100,6 +100,7 @@ public static class TrainCommand
                     Init = parse.GetValue(init) is { } from ? Path.GetFullPath(from) : null,
                     FrozenBatchNorm = parse.GetValue(init) is not null,
                 };
+                OnlyWhereTheyApply(parse, options.Model == ModelKind.MaskRcnn, [loss, baseFilters, boundaryWeight], [backbone, detectionScale, detections, keepCut, anchors, roiBatch, init]);
                 return TrainingRun.Start(options, run, null, progress, log, context.CommandLine);
             });
             var lastRow = result.Metrics.Count > 0 ? result.Metrics[^1] : null;
@@ -109,5 +110,31 @@ public static class TrainCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Whether the run folder holds a mask-rcnn run (false when it has no readable config.json: the command's own checks then name the problem).</summary>
+    internal static bool IsDetectorRun(string runFolder)
+    {
+        if (!File.Exists(Path.Combine(runFolder, TrainingRun.ConfigFile))) return false;
+        try
+        {
+            return TrainingRun.ReadConfig(runFolder).Model == ModelKind.MaskRcnn;
+        }
+        catch (InputException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Refuses options given on the command line that the model does not use (per-pixel ones for mask-rcnn, detection ones for the U-Nets).</summary>
+    internal static void OnlyWhereTheyApply(ParseResult parse, bool detector, IEnumerable<Option> pixelOnly, IEnumerable<Option> detectorOnly)
+    {
+        foreach (var option in detector ? pixelOnly : detectorOnly)
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+                throw new InputException(detector
+                    ? $"{option.Name} applies to the per-pixel models (unet, bh2019-unet, c-resunet), not to mask-rcnn; leave it out."
+                    : $"{option.Name} applies to mask-rcnn only; leave it out for a per-pixel model.");
+        }
     }
 }

@@ -32,6 +32,8 @@ public static class TuneCommand
         };
         command.SetAction(parse =>
         {
+            bool detector = TrainCommand.IsDetectorRun(parse.GetValue(run)!);
+            TrainCommand.OnlyWhereTheyApply(parse, detector, [thresholds, interior, peaks, tta], [scores, masks]);
             var options = new TuneOptions
             {
                 RunFolder = parse.GetValue(run)!,

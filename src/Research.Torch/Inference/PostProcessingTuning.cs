@@ -84,6 +84,8 @@ public static class PostProcessingTuning
         TorchSharp.torch.Device device, DateTimeOffset started, IProgress<WorkflowProgress>? progress, Action<string>? log, string? commandLine)
     {
         if (options.TestTimeAugmentation) throw new InputException("--tta averages per-pixel maps; a mask-rcnn run has none. Tune without --tta.");
+        if (!File.Exists(Path.Combine(options.RunFolder, SplitRecord.FileName)))
+            throw new InputException($"{options.RunFolder}: no {SplitRecord.FileName}, so no validation images to tune on (an imported run has none: train it with --init first, or give --score-threshold and --mask-threshold to predict).");
         var (model, state) = LabelPredictors.LoadDetector(config, checkpoint, device);
         using var owned = model;
         var grid = options.ScoreThresholds.SelectMany(t => options.MaskThresholds.Select(m => (Threshold: t, Second: m))).ToList();

@@ -8,8 +8,10 @@ namespace Research.Torch.Inference;
 /// Mask R-CNN over an image of any size: square tiles of <c>tile</c> pixels overlapping by at least <c>overlap</c>
 /// (the grid of <see cref="TiledPrediction.Starts"/>), each magnified by the run's detection scale and detected alone.
 /// Each tile owns a core: the image split half-way across every overlap, so the cores partition the image. A detection
-/// is kept only from the tile whose core holds its box centre, so an object seen by two tiles is kept once; an object
-/// larger than half the overlap may still be cut at a tile border (use a larger overlap, or a tile bigger than the image).
+/// is kept only from the tile whose core holds its box centre, so an object seen whole by two tiles is kept once. An
+/// object wider than the overlap is seen cut by both tiles, and both cut boxes may have their centres in their own
+/// tile's core: it then comes out as two objects (use an overlap larger than the largest object, or a tile bigger than
+/// the image).
 /// </summary>
 public static class TiledDetection
 {

@@ -39,7 +39,15 @@ public sealed class Trainer : IDisposable
         Task = ModelRegistry.IsPixelMap(options.Model)
             ? new PixelMapTask(options, source.Channels, pipeline, device)
             : new InstanceDetectionTask(options, pipeline, device, loadInit);
-        Optimizer = OptimizerFactory.Create(options.Optimizer, Task.Model, options.LearningRate, options.Momentum);
+        try
+        {
+            Optimizer = OptimizerFactory.Create(options.Optimizer, Task.Model, options.LearningRate, options.Momentum);
+        }
+        catch
+        {
+            Task.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The device.</summary>

@@ -159,6 +159,8 @@ public sealed record TrainingOptions
             if (RoiBatchSize < 1) throw new InputException($"--roi-batch must be at least 1, got {RoiBatchSize}.");
             if (DetectionsPerImage < 1) throw new InputException($"--detections must be at least 1, got {DetectionsPerImage}.");
             if (CutObjectFraction is < 0 or > 1) throw new InputException($"--keep-cut must be in [0, 1], got {CutObjectFraction}.");
+            // a fold's circular shift splits objects on its seam into two pieces of one label: one box over both
+            if (Augment == AugmentKind.Fold113) throw new InputException("--augment fold113 shifts images circularly, which splits objects on the seam into two pieces of one label; mask-rcnn takes --augment random or none.");
         }
         else if (Init is not null) throw new InputException($"--init starts mask-rcnn from trained weights; {ModelRegistry.NameOf(Model)} has no --init.");
         if (Loss == LossKind.CrossEntropy && Model == ModelKind.Bh2019Unet) throw new InputException("bh2019-unet has one sigmoid output and cannot be trained with cross-entropy; use unet or c-resunet.");

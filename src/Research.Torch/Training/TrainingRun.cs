@@ -52,6 +52,9 @@ public static class TrainingRun
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        // checked before config.json is written, so a mistyped --init leaves no half-started run behind
+        if (options.Init is not null && !File.Exists(options.Init) && !File.Exists(Path.Combine(options.Init, ConfigFile)))
+            throw new InputException($"--init {options.Init}: neither a file nor a run folder (no {ConfigFile}); give a torchvision Mask R-CNN state dict or a run folder made by 'research models import' or 'research train --model mask-rcnn'.");
         if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any(e => !AtomicFile.IsTemporary(e)))
         {
             throw new InputException($"{runFolder} exists and is not empty; continue it with --resume or choose another --out.");

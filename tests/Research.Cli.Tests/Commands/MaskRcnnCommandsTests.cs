@@ -58,6 +58,22 @@ public sealed class MaskRcnnCommandsTests
         Assert.False(Directory.Exists(temp.Combine("run")) && Directory.EnumerateFiles(temp.Combine("run")).Any());
     }
 
+    [Theory]
+    [InlineData("--loss", "dice", "--loss applies to the per-pixel models")]
+    [InlineData("--augment", "fold113", "--augment fold113 shifts images circularly")]
+    [InlineData("--init", "/nonexistent/weights.pth", "--init /nonexistent/weights.pth: neither a file nor a run folder")]
+    public void Options_that_do_not_fit_mask_rcnn_are_refused_before_anything_is_written(string option, string value, string message)
+    {
+        using var temp = new TempFolder();
+        var (code, _, error) = CliRunner.Run("train", "--model", "mask-rcnn", option, value, "--out", temp.Combine("run"), "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(temp.Combine("run"), "config.json")));
+        (code, _, error) = CliRunner.Run("train", "--model", "unet", "--anchor-sizes", "8", "16", "32", "64", "128", "--out", temp.Combine("unet"), "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("--anchor-sizes applies to mask-rcnn only", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Import_refuses_a_file_that_is_not_a_mask_rcnn_state_dict_and_leaves_no_folder()
     {

@@ -56,6 +56,8 @@ public sealed class ModelComparisonTests : IDisposable
         var b = EvaluationTable.Read(Evaluation("b", ("w", Steps(1, 1), 1)));
         var error = Assert.Throws<InputException>(() => new ModelComparison(new Dictionary<string, IReadOnlyList<ImageScores>> { ["A"] = a, ["B"] = b }));
         Assert.Contains("'B' and 'A' scored different images (e.g. w)", error.Message, StringComparison.Ordinal);
+        var twice = EvaluationTable.Read(Evaluation("twice", ("x", Steps(1, 1), 1), ("x", Steps(1, 1), 1)));
+        Assert.Contains("image x is scored 2 times", Assert.Throws<InputException>(() => new ModelComparison(new Dictionary<string, IReadOnlyList<ImageScores>> { ["T"] = twice })).Message, StringComparison.Ordinal);
         string broken = Path.Combine(dir, "broken.csv");
         File.WriteAllText(broken, "id,width\nx,3\n");
         Assert.Contains("no column 'height'", Assert.Throws<InputException>(() => EvaluationTable.Read(broken)).Message, StringComparison.Ordinal);

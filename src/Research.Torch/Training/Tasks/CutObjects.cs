@@ -5,6 +5,7 @@ namespace Research.Torch.Training.Tasks;
 /// <c>fraction</c> of its pixels in the whole image (and at least <see cref="MinPixels"/> pixels) remain in the crop
 /// after augmentation; otherwise its visible pixels become background and it is counted as dropped. Small slivers at
 /// a crop's edge (a box one pixel wide, say) are what this removes; cut objects with most of their area inside stay.
+/// Objects of fewer than <see cref="MinPixels"/> pixels are dropped whether cut or not (they are counted with the cut ones).
 /// </summary>
 public static class CutObjects
 {

@@ -34,10 +34,18 @@ public sealed class InstanceDetectionTask : ITrainingTask
         _pipeline = pipeline;
         _device = device;
         _model = MaskRcnnRuns.CreateModel(options);
-        if (options.Init is not null && loadInit)
+        try
         {
-            string? note = MaskRcnnRuns.LoadInit(_model, options.Init);
-            _notes.Enqueue($"Initialised from {options.Init}." + (note is null ? "" : $" Note: {note}."));
+            if (options.Init is not null && loadInit)
+            {
+                string? note = MaskRcnnRuns.LoadInit(_model, options.Init);
+                _notes.Enqueue($"Initialised from {options.Init}." + (note is null ? "" : $" Note: {note}."));
+            }
+        }
+        catch
+        {
+            _model.Dispose();
+            throw;
         }
         _model.to(device);
     }
@@ -63,7 +71,7 @@ public sealed class InstanceDetectionTask : ITrainingTask
         if (dropped > 0)
         {
             parts.Add(FormattableString.Invariant(
-                $"{dropped} object(s) cut by training crops were dropped (under {_options.CutObjectFraction:P0} of the object, or under {CutObjects.MinPixels} px, left in the crop); {kept} kept"));
+                $"{dropped} object(s) were dropped from training crops (a cut object with under {_options.CutObjectFraction:P0} of it left in the crop, or any object under {CutObjects.MinPixels} px there); {kept} kept"));
         }
         return parts.Count == 0 ? null : string.Join(" ", parts);
     }

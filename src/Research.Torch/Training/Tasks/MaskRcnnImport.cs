@@ -17,7 +17,7 @@ public sealed record MaskRcnnImportResult(string RunFolder, int Classes, long Pa
 /// <summary>
 /// <c>research models import --torchvision-maskrcnn FILE</c>: a run folder from a torchvision Mask R-CNN state dict
 /// (<c>torch.save(model.state_dict(), FILE)</c>, any number of classes, read with TorchSharp.PyBridge), so that
-/// <c>predict</c>, <c>tune</c> and <c>train --init RUN</c> take it like a trained run: <c>config.json</c> (mask-rcnn,
+/// <c>predict</c> and <c>train --init RUN</c> take it like a trained run (<c>tune</c> needs validation images, which an import has not): <c>config.json</c> (mask-rcnn,
 /// the backbone, the file's class count, frozen batch norm, RGB input scaled by its type's range as torchvision's
 /// models expect), <c>checkpoints/best</c> and <c>checkpoints/last</c> at epoch 0, and <c>provenance.json</c> with the
 /// file's path and SHA-256. The file must fit the backbone key for key (the error names the first mismatches). The

@@ -46,7 +46,7 @@ public static class EvaluationTable
     }
 }
 
-/// <summary>The image groups of a dataset: the <c>group</c> column of a datasheet's <c>per_image.csv</c> (<c>research datasheet</c>: fluorescence, brightfield, histology).</summary>
+/// <summary>The image groups of a dataset: the <c>group</c> column of a datasheet's <c>per_image.csv</c> (<c>research datasheet</c>: grey-dark, grey-light, colour; mostly fluorescence, bright-field, stained tissue).</summary>
 public static class ImageGroups
 {
     /// <summary>Group by image id.</summary>

@@ -9,9 +9,9 @@ namespace Research.Metrics.Comparison;
 public sealed record GroupScores(string Model, string Group, int Images, double Dsb2018, double F1At05);
 
 /// <summary>
-/// Two or more models evaluated on the same images (each an evaluation's <c>per_image.csv</c>): the DSB2018 score_t
-/// at each IoU threshold, scores per image group (e.g. the datasheet's fluorescence / bright-field / histology
-/// groups) and each model's worst images. Every model must have scored exactly the same image ids.
+/// One or more models evaluated on the same images (each an evaluation's <c>per_image.csv</c>): the DSB2018 score_t
+/// at each IoU threshold, scores per image group (e.g. the datasheet's groups grey-dark, grey-light, colour) and each
+/// model's worst images. Every model must have scored exactly the same image ids.
 /// </summary>
 public sealed class ModelComparison
 {
@@ -25,6 +25,9 @@ public sealed class ModelComparison
         var ids = first.Value.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, rows) in models)
         {
+            if (rows.Count == 0) throw new InputException($"'{name}': the evaluation has no images.");
+            var duplicate = rows.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null) throw new InputException($"'{name}': image {duplicate.Key} is scored {duplicate.Count()} times.");
             var other = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             var extra = other.Except(ids).Concat(ids.Except(other)).Order(StringComparer.Ordinal).FirstOrDefault();
             if (extra is not null) throw new InputException($"'{name}' and '{first.Key}' scored different images (e.g. {extra}); evaluate both on the same split.");
