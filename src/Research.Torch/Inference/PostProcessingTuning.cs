@@ -43,38 +43,18 @@ public static class PostProcessingTuning
         var grid = options.Thresholds.SelectMany(t => seconds.Select(s => (Threshold: t, Second: s))).ToList();
         var defaults = new InstanceSeparationOptions();
         var defaultSetting = (defaults.Threshold, interior ? defaults.InteriorThreshold : defaults.MinPeakDistance);
-        var sums = new double[grid.Count];
-        double defaultSum = 0;
-        int objects = 0;
         log?.Invoke($"Tuning {grid.Count} settings on {split.Validation.Count} validation images of {source.DatasetId} ({(interior ? "interior markers" : "distance peaks")}).");
-        for (int n = 0; n < split.Validation.Count; n++)
+        var scored = ScoreGrid(source, split, grid, defaultSetting, progress, sample =>
         {
-            var sample = source.Get(split.Validation[n]);
-            var truth = new LabelImage(sample.Width, sample.Height, sample.Labels, sample.Id);
-            objects += sample.Labels.Length == 0 ? 0 : sample.Labels.Distinct().Count(l => l != 0);
             var maps = TiledPrediction.Probabilities(model.Model, config.OutputChannels, sample.Image, sample.Channels, sample.Height, sample.Width,
                 options.Tile, options.Overlap, stride, options.TestTimeAugmentation, device);
-            double Score((double Threshold, double Second) setting)
-            {
-                var separation = interior
-                    ? options.Fixed with { Threshold = setting.Threshold, InteriorThreshold = setting.Second }
-                    : options.Fixed with { Threshold = setting.Threshold, MinPeakDistance = setting.Second };
-                var labels = InstanceSeparation.Run(maps, separation);
-                return Dsb2018Score.Image(ContingencyBuilder.Build(sample.Id, truth, new LabelImage(sample.Width, sample.Height, labels, sample.Id)));
-            }
-            var scores = new double[grid.Count];
-            Parallel.For(0, grid.Count, k => scores[k] = Score(grid[k]));
-            for (int k = 0; k < grid.Count; k++) sums[k] += scores[k];
-            defaultSum += Score(defaultSetting);
-            progress?.Report(new WorkflowProgress("Tuning", n + 1, split.Validation.Count));
-        }
-        int count = split.Validation.Count;
-        var candidates = grid.Select((g, k) => new TuningCandidate(g.Threshold, g.Second, sums[k] / count)).ToList();
-        var chosen = candidates[0];
-        foreach (var c in candidates) if (c.Score > chosen.Score) chosen = c;
-        var record = new TunedPostProcessing("dsb2018", interior ? TunedPostProcessing.Interior : TunedPostProcessing.PeakDistance, count, objects,
+            return setting => InstanceSeparation.Run(maps, interior
+                ? options.Fixed with { Threshold = setting.Threshold, InteriorThreshold = setting.Second }
+                : options.Fixed with { Threshold = setting.Threshold, MinPeakDistance = setting.Second });
+        });
+        var record = new TunedPostProcessing("dsb2018", interior ? TunedPostProcessing.Interior : TunedPostProcessing.PeakDistance, split.Validation.Count, scored.Objects,
             options.TestTimeAugmentation, $"{TrainingRun.BestCheckpoint} (epoch {model.Checkpoint.Epoch.ToString(CultureInfo.InvariantCulture)}, weights sha256 {model.Checkpoint.ModelSha256})",
-            chosen, defaultSum / count, options.Fixed, candidates, Provenance(options, config, device, started, commandLine));
+            scored.Chosen, scored.DefaultScore, options.Fixed, scored.Candidates, Provenance(options, config, device, started, commandLine));
         record.Write(options.RunFolder);
         return record;
     }
@@ -90,36 +70,50 @@ public static class PostProcessingTuning
         using var owned = model;
         var grid = options.ScoreThresholds.SelectMany(t => options.MaskThresholds.Select(m => (Threshold: t, Second: m))).ToList();
         var defaults = new PredictOptions { RunFolder = options.RunFolder, Input = "", Output = "" };
+        log?.Invoke($"Tuning {grid.Count} score and mask thresholds on {split.Validation.Count} validation images of {source.DatasetId} (mask-rcnn detections).");
+        var scored = ScoreGrid(source, split, grid, (defaults.ScoreThreshold, defaults.MaskThreshold), progress, sample =>
+        {
+            var detections = TiledDetection.Detect(model, sample.Image, sample.Channels, sample.Height, sample.Width, config.DetectionScale, options.Tile, options.Overlap, device);
+            return setting => DetectionLabels.Paint(detections, setting.Threshold, setting.Second, sample.Width, sample.Height, options.Fixed.MinObjectArea);
+        });
+        var record = new TunedPostProcessing("dsb2018", TunedPostProcessing.MaskThreshold, split.Validation.Count, scored.Objects, false,
+            $"{TrainingRun.BestCheckpoint} (epoch {state.Epoch.ToString(CultureInfo.InvariantCulture)}, weights sha256 {state.ModelSha256})",
+            scored.Chosen, scored.DefaultScore, options.Fixed, scored.Candidates, Provenance(options, config, device, started, commandLine));
+        record.Write(options.RunFolder);
+        return record;
+    }
+
+    /// <summary>
+    /// The grid loop both model kinds share: each validation image is predicted once by <paramref name="prepare"/>, which
+    /// returns labels for a setting; every setting (and the defaults) is scored by the image's DSB2018 score, and the mean
+    /// over images ranks them (the first in grid order among equal scores wins).
+    /// </summary>
+    private static (List<TuningCandidate> Candidates, TuningCandidate Chosen, double DefaultScore, int Objects) ScoreGrid(
+        ITrainingSource source, DataSplit split, IReadOnlyList<(double Threshold, double Second)> grid, (double Threshold, double Second) defaultSetting,
+        IProgress<WorkflowProgress>? progress, Func<TrainingSample, Func<(double Threshold, double Second), int[]>> prepare)
+    {
         var sums = new double[grid.Count];
         double defaultSum = 0;
         int objects = 0;
-        log?.Invoke($"Tuning {grid.Count} score and mask thresholds on {split.Validation.Count} validation images of {source.DatasetId} (mask-rcnn detections).");
         for (int n = 0; n < split.Validation.Count; n++)
         {
             var sample = source.Get(split.Validation[n]);
             var truth = new LabelImage(sample.Width, sample.Height, sample.Labels, sample.Id);
             objects += sample.Labels.Length == 0 ? 0 : sample.Labels.Distinct().Count(l => l != 0);
-            var detections = TiledDetection.Detect(model, sample.Image, sample.Channels, sample.Height, sample.Width, config.DetectionScale, options.Tile, options.Overlap, device);
-            double Score((double Threshold, double Second) setting)
-            {
-                var labels = DetectionLabels.Paint(detections, setting.Threshold, setting.Second, sample.Width, sample.Height, options.Fixed.MinObjectArea);
-                return Dsb2018Score.Image(ContingencyBuilder.Build(sample.Id, truth, new LabelImage(sample.Width, sample.Height, labels, sample.Id)));
-            }
+            var labelsFor = prepare(sample);
+            double Score((double Threshold, double Second) setting) =>
+                Dsb2018Score.Image(ContingencyBuilder.Build(sample.Id, truth, new LabelImage(sample.Width, sample.Height, labelsFor(setting), sample.Id)));
             var scores = new double[grid.Count];
             Parallel.For(0, grid.Count, k => scores[k] = Score(grid[k]));
             for (int k = 0; k < grid.Count; k++) sums[k] += scores[k];
-            defaultSum += Score((defaults.ScoreThreshold, defaults.MaskThreshold));
+            defaultSum += Score(defaultSetting);
             progress?.Report(new WorkflowProgress("Tuning", n + 1, split.Validation.Count));
         }
         int count = split.Validation.Count;
         var candidates = grid.Select((g, k) => new TuningCandidate(g.Threshold, g.Second, sums[k] / count)).ToList();
         var chosen = candidates[0];
         foreach (var c in candidates) if (c.Score > chosen.Score) chosen = c;
-        var record = new TunedPostProcessing("dsb2018", TunedPostProcessing.MaskThreshold, count, objects, false,
-            $"{TrainingRun.BestCheckpoint} (epoch {state.Epoch.ToString(CultureInfo.InvariantCulture)}, weights sha256 {state.ModelSha256})",
-            chosen, defaultSum / count, options.Fixed, candidates, Provenance(options, config, device, started, commandLine));
-        record.Write(options.RunFolder);
-        return record;
+        return (candidates, chosen, defaultSum / count, objects);
     }
 
     private static Research.Provenance.RunProvenance Provenance(TuneOptions options, TrainingOptions config, TorchSharp.torch.Device device, DateTimeOffset started, string? commandLine)
