@@ -1,6 +1,7 @@
 using System.Globalization;
 using Research.IO;
 using Research.Provenance;
+using Research.Torch.Models;
 using Research.Torch.Runtime;
 using Research.Torch.Training;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ namespace Research.Torch.Inference;
 
 /// <summary>
 /// <c>provenance.json</c> of a prediction folder: the versions, the run and checkpoint (epoch and SHA-256 of its
-/// weights), the input, every tiling and post-processing setting, and what was found. Prediction draws no random
+/// weights), the input, every tiling setting and the post-processing settings the model uses (separation of a per-pixel map, or score and mask thresholds of a detector), and what was found. Prediction draws no random
 /// numbers; the training seed is recorded for reference.
 /// </summary>
 internal static class PredictionProvenance
@@ -37,19 +38,27 @@ internal static class PredictionProvenance
             ["overlap"] = I(options.Overlap),
             ["tta"] = options.TestTimeAugmentation ? "d4" : "none",
             ["separation"] = separation,
-            ["score_threshold"] = F(options.ScoreThreshold),
-            ["mask_threshold"] = F(options.MaskThreshold),
             ["separation_settings_from"] = options.SeparationSource,
-            ["threshold"] = F(s.Threshold),
             ["min_area"] = I(s.MinObjectArea),
-            ["max_hole_area"] = I(s.MaxHoleArea),
-            ["peak_radius"] = I(s.PeakRadius),
-            ["min_peak_distance"] = F(s.MinPeakDistance),
-            ["interior_threshold"] = F(s.InteriorThreshold),
-            ["min_marker_area"] = I(s.MinMarkerArea),
             ["images"] = I(result.Images),
             ["objects"] = I(result.Objects),
         };
+        // Only the settings the model's kind uses: score and mask thresholds paint a detector's objects, the
+        // separation settings split a per-pixel map.
+        if (ModelRegistry.IsPixelMap(config.Model))
+        {
+            components["threshold"] = F(s.Threshold);
+            components["max_hole_area"] = I(s.MaxHoleArea);
+            components["peak_radius"] = I(s.PeakRadius);
+            components["min_peak_distance"] = F(s.MinPeakDistance);
+            components["interior_threshold"] = F(s.InteriorThreshold);
+            components["min_marker_area"] = I(s.MinMarkerArea);
+        }
+        else
+        {
+            components["score_threshold"] = F(options.ScoreThreshold);
+            components["mask_threshold"] = F(options.MaskThreshold);
+        }
         Json.Write(Path.Combine(options.Output, FileName), new RunProvenance
         {
             CommandLine = commandLine,

@@ -37,11 +37,27 @@ public static class LearningRateSchedule
                 lr = options.LearningRate * Math.Pow(options.ScheduleFactor, epoch / options.StepEpochs);
                 break;
             case ScheduleKind.Cosine:
-                lr = options.MinLearningRate + 0.5 * (options.LearningRate - options.MinLearningRate) * (1 + Math.Cos(Math.PI * epoch / options.Epochs));
+                lr = Cosine(options, epoch);
                 break;
         }
         return new ScheduleState(lr, best, sinceBest, plateau);
     }
+
+    /// <summary>
+    /// The state a resumed run continues from after <paramref name="completedEpochs"/>: the saved state, with the next
+    /// epoch's rate recomputed where the schedule depends on the number of epochs (cosine), so that
+    /// <c>--resume --epochs N</c> follows the schedule of an N-epoch run from the next epoch on. The saved rate was
+    /// computed for the epoch count the run had then. Plateau (a function of the loss history), step and constant keep it.
+    /// </summary>
+    public static ScheduleState Resumed(TrainingOptions options, ScheduleState saved, int completedEpochs)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(saved);
+        return options.Schedule == ScheduleKind.Cosine ? saved with { LearningRate = Cosine(options, completedEpochs) } : saved;
+    }
+
+    private static double Cosine(TrainingOptions options, int epoch) =>
+        options.MinLearningRate + 0.5 * (options.LearningRate - options.MinLearningRate) * (1 + Math.Cos(Math.PI * epoch / options.Epochs));
 
     /// <summary>True when early stopping ends the run after this state.</summary>
     public static bool ShouldStop(TrainingOptions options, ScheduleState state) =>

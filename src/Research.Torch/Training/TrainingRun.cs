@@ -52,9 +52,8 @@ public static class TrainingRun
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        // checked before config.json is written, so a mistyped --init leaves no half-started run behind
-        if (options.Init is not null && !File.Exists(options.Init) && !File.Exists(Path.Combine(options.Init, ConfigFile)))
-            throw new InputException($"--init {options.Init}: neither a file nor a run folder (no {ConfigFile}); give a torchvision Mask R-CNN state dict or a run folder made by 'research models import' or 'research train --model mask-rcnn'.");
+        // checked before config.json is written, so a mistyped --init (or a run of another backbone) leaves no half-started run behind
+        if (options.Init is not null) Tasks.MaskRcnnRuns.CheckInit(options.Init, options.Backbone);
         if (Directory.Exists(runFolder) && Directory.EnumerateFileSystemEntries(runFolder).Any(e => !AtomicFile.IsTemporary(e)))
         {
             throw new InputException($"{runFolder} exists and is not empty; continue it with --resume or choose another --out.");
@@ -139,7 +138,7 @@ public static class TrainingRun
         {
             var state = Checkpoint.ReadState(last, trainer.Identity(0, schedule));
             Checkpoint.Load(last, trainer.Model, trainer.Optimizer);
-            schedule = state.Schedule;
+            schedule = LearningRateSchedule.Resumed(options, state.Schedule, state.Epoch);
             first = state.Epoch + 1;
             metrics = MetricsCsv.Read(Path.Combine(runFolder, MetricsFile)).Where(m => m.Epoch <= state.Epoch).ToList();
             log?.Invoke($"Resuming {runFolder} after epoch {state.Epoch} from {last}.");

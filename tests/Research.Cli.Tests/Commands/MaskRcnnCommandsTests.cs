@@ -74,6 +74,21 @@ public sealed class MaskRcnnCommandsTests
         Assert.Contains("--anchor-sizes applies to mask-rcnn only", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mask_rcnn", "resnet34", "the run's backbone is resnet34, this model's resnet18; use --backbone resnet34.")]
+    [InlineData("unet", "resnet50", "the run trained unet, not mask-rcnn.")]
+    public void An_init_run_of_another_backbone_or_model_is_refused_before_anything_is_written(string model, string backbone, string message)
+    {
+        using var temp = new TempFolder();
+        string other = temp.Combine("other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "config.json"), $$"""{ "model": "{{model}}", "backbone": "{{backbone}}" }""");
+        var (code, _, error) = CliRunner.Run("train", "--model", "mask-rcnn", "--backbone", "resnet18", "--init", other, "--out", temp.Combine("run"), "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains($"--init {other}: {message}", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(temp.Combine("run"), "config.json")));
+    }
+
     [Fact]
     public void Import_refuses_a_file_that_is_not_a_mask_rcnn_state_dict_and_leaves_no_folder()
     {

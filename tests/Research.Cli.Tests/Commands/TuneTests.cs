@@ -48,6 +48,7 @@ public sealed class TuneTests
             Assert.Equal(Path.Combine(run, "postprocessing.json"), c.GetProperty("separation_settings_from").GetString());
             Assert.Equal(threshold, double.Parse(c.GetProperty("threshold").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(peak, double.Parse(c.GetProperty("min_peak_distance").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.False(c.TryGetProperty("score_threshold", out _), "a detector's setting in a U-Net prediction's provenance");
         }
         var evaluate = CliRunner.Run("evaluate", "--pred", temp.Combine("pred"), "--truth", truth, "--out", temp.Combine("eval"));
         Assert.True(evaluate.ExitCode == 0, evaluate.Error);

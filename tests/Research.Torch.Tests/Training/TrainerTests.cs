@@ -113,6 +113,23 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Resume_with_more_epochs_follows_the_cosine_schedule_of_the_longer_run()
+    {
+        // The rate saved after epoch 1 of a 1-epoch cosine run is the schedule's end (the minimum); a 3-epoch run's
+        // epoch 2 runs at half the initial rate. The resumed run must follow the 3-epoch schedule from epoch 2 on.
+        using var temp = new TempFolder();
+        var cosine = Tiny() with { Schedule = ScheduleKind.Cosine, MinLearningRate = 0 };
+        var whole = TrainingRun.Start(cosine, temp.Combine("whole"));
+        TrainingRun.Start(cosine with { Epochs = 1 }, temp.Combine("part"));
+        var resumed = TrainingRun.Resume(temp.Combine("part"), epochs: 3);
+        Assert.Equal(new[] { 0.01, 0.0075, 0.0025 }, whole.Metrics.Select(m => Math.Round(m.LearningRate, 12)));
+        Assert.Equal(whole.Metrics.Select(m => m with { Seconds = 0 }), resumed.Metrics.Select(m => m with { Seconds = 0 }));
+        var saved = new ScheduleState(0, 1.5, 0, 0);
+        Assert.Equal(0.0075, LearningRateSchedule.Resumed(cosine, saved, 1).LearningRate, 12); // 0.01 * (1 + cos(pi/3)) / 2
+        Assert.Equal(saved, LearningRateSchedule.Resumed(cosine with { Schedule = ScheduleKind.Plateau }, saved, 1));
+    }
+
+    [Fact]
     public void A_nan_loss_stops_with_a_clear_message_and_keeps_the_last_good_checkpoint()
     {
         using var temp = new TempFolder();

@@ -37,10 +37,7 @@ public static class MaskRcnnRuns
     {
         ArgumentNullException.ThrowIfNull(model);
         if (File.Exists(path)) return MaskRcnnCheckpoint.Load(model, path, resizeClassHeads: true);
-        if (!Directory.Exists(path)) throw new InputException($"--init {path}: no such file or run folder (give a torchvision Mask R-CNN state dict or a run folder made by 'research models import' or 'research train --model mask-rcnn').");
-        var config = TrainingRun.ReadConfig(path);
-        if (config.Model != ModelKind.MaskRcnn) throw new InputException($"--init {path}: the run trained {ModelRegistry.NameOf(config.Model)}, not mask-rcnn.");
-        if (config.Backbone != model.BackboneName) throw new InputException($"--init {path}: the run's backbone is {config.Backbone}, this model's {model.BackboneName}; use --backbone {config.Backbone}.");
+        var config = CheckInit(path, model.BackboneName)!;
         string checkpoint = Path.Combine(path, TrainingRun.BestCheckpoint);
         Checkpoint.Recover(checkpoint);
         using var source = CreateModel(config);
@@ -48,6 +45,23 @@ public static class MaskRcnnRuns
         Checkpoint.Load(checkpoint, source, null);
         var tensors = source.state_dict();
         return MaskRcnnCheckpoint.Assign(model, tensors, checkpoint, resizeClassHeads: true);
+    }
+
+    /// <summary>
+    /// Checks, before a run writes anything, that <paramref name="path"/> can start a Mask R-CNN with
+    /// <paramref name="backbone"/>: a file (a state dict, read when training starts) or the folder of a Mask R-CNN run
+    /// with the same backbone, whose configuration is returned (null for a file).
+    /// </summary>
+    public static TrainingOptions? CheckInit(string path, string backbone)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (File.Exists(path)) return null;
+        if (!File.Exists(Path.Combine(path, TrainingRun.ConfigFile)))
+            throw new InputException($"--init {path}: neither a file nor a run folder (no {TrainingRun.ConfigFile}); give a torchvision Mask R-CNN state dict or a run folder made by 'research models import' or 'research train --model mask-rcnn'.");
+        var config = TrainingRun.ReadConfig(path);
+        if (config.Model != ModelKind.MaskRcnn) throw new InputException($"--init {path}: the run trained {ModelRegistry.NameOf(config.Model)}, not mask-rcnn.");
+        if (config.Backbone != backbone) throw new InputException($"--init {path}: the run's backbone is {config.Backbone}, this model's {backbone}; use --backbone {config.Backbone}.");
+        return config;
     }
 
     /// <summary>What the checkpoints of a run with <paramref name="options"/> must record for <paramref name="model"/> (the schedule and epoch are not compared).</summary>

@@ -97,6 +97,8 @@ public sealed class MaskRcnnRunTests
         }
         string provenance = File.ReadAllText(Path.Combine(temp.Combine("pred"), "provenance.json"));
         Assert.Contains("mask-rcnn detections painted by score", provenance, StringComparison.Ordinal);
+        Assert.Contains("\"score_threshold\": \"0.05\"", provenance, StringComparison.Ordinal);
+        Assert.DoesNotContain("peak_radius", provenance, StringComparison.Ordinal); // a per-pixel map's setting, unused here
         Assert.Throws<InputException>(() => Prediction.Run(new PredictOptions { RunFolder = run, Input = images, Output = temp.Combine("tta"), TestTimeAugmentation = true }));
     }
 
