@@ -10,8 +10,9 @@ namespace Research.Torch.Inference;
 
 /// <summary>
 /// <c>provenance.json</c> of a prediction folder: the versions, the run and checkpoint (epoch and SHA-256 of its
-/// weights), the input, every tiling setting and the post-processing settings the model uses (separation of a per-pixel map, or score and mask thresholds of a detector), and what was found. Prediction draws no random
-/// numbers; the training seed is recorded for reference.
+/// weights), the input, every tiling setting, the post-processing settings the model uses (separation of a per-pixel
+/// map, or score and mask thresholds of a detector), and what was found. Prediction draws no random numbers; the
+/// training seed is recorded for reference.
 /// </summary>
 internal static class PredictionProvenance
 {
