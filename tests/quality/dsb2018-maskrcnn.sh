@@ -30,9 +30,10 @@ step() {
 # here), trainable batch norm. Images are doubled inside the model (--detection-scale 2) so that nuclei of 5-10 px
 # reach the heads at 10-20 px, with anchors 16-256 px of the doubled image (one per level P2-P6: 8-128 px of the
 # original); 64 proposals sampled per image for the heads (their mask head is most of a step's time), up to 400
-# detections per image; SGD 0.02 with momentum 0.9 and a cosine schedule over 5 epochs (about 15 min each on 2 quiet
-# cores, validation included), batch 8 of 128 px crops, the random augmentation pipeline, grey input with percentile
-# normalisation and bright images inverted, 10 % of the images held out, seed 42.
+# detections per image; SGD 0.02 with momentum 0.9 and a cosine schedule over 5 epochs (13-14 min each with
+# validation, measured on 2 cores on a day the machine ran 1.6x slower than usual; see README), batch 8 of 128 px
+# crops, the random augmentation pipeline, grey input with percentile normalisation and bright images inverted, 10 %
+# of the images held out, seed 42.
 step train "$research" train --dataset dsb2018 --root "$data/stage1_train" --out "$out/run" \
   --model mask-rcnn --backbone resnet18 --detection-scale 2 --anchor-sizes 16 32 64 128 256 --roi-batch 64 --detections 400 \
   --optimizer sgd --lr 0.02 --schedule cosine --epochs 5 --batch 8 --size 128 --augment random --invert-bright \
