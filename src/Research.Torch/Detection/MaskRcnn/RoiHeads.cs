@@ -147,7 +147,7 @@ public sealed class RoiHeads : Module
     /// (IoU 0.5), <see cref="BatchSizePerImage"/> sampled; the classifier's cross-entropy over the sample, the smooth L1
     /// (beta 1/9) of the positives' deltas of their true class summed and divided by the sample size, and the binary
     /// cross-entropy of the positives' 28 x 28 mask logits of their class against their truth mask cut out of the image by
-    /// RoIAlign (1 x 1 scale, adaptive sampling, not aligned); 0 when there is no positive.
+    /// RoIAlign (1 x 1 scale, adaptive sampling, not aligned; <see cref="MaskTargets"/>); 0 when there is no positive.
     /// </summary>
     public (Tensor Classifier, Tensor BoxRegression, Tensor Mask) Losses(IReadOnlyList<Tensor> levels, IReadOnlyList<Tensor> proposals,
         IReadOnlyList<(long Height, long Width)> imageSizes, IReadOnlyList<MaskRcnnTarget> targets)
@@ -212,10 +212,7 @@ public sealed class RoiHeads : Module
             maskLabels.Add(sampledLabels[i].index_select(0, pos));
             if (pos.numel() == 0) continue;
             using var noGrad = no_grad();
-            var matched = sampledMatches[i].index_select(0, pos).to_type(boxes.dtype).unsqueeze(1);
-            var rois = cat([matched, boxes], 1);
-            var masks = targets[i].Masks.unsqueeze(1).to_type(boxes.dtype);
-            maskTargets.Add(RoiAlign.Apply(masks, rois, 28, 28, 1.0, -1, aligned: false).select(1, 0));
+            maskTargets.Add(MaskTargets.Project(targets[i].Masks, sampledMatches[i].index_select(0, pos), boxes, 28));
         }
         Tensor maskLoss;
         if (maskTargets.Count == 0)
