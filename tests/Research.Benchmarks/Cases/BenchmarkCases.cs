@@ -26,6 +26,7 @@ public static class BenchmarkCases
         new SamEncoderCase("vit-b"),
         new SamDecoderStepCase(),
         new MaskRcnnTrainStepCase(),
+        new MaskRcnnValidationCase(),
     ];
 
     /// <summary>The cases whose name contains <paramref name="filter"/> (ordinal, case-insensitive); all when null.</summary>
