@@ -11,13 +11,13 @@ model built without trained weights.
 """
 import os
 
-import numpy as np
 import torch
 import torchvision
 from torchvision.models.detection import MaskRCNN
 from torchvision.models.detection.backbone_utils import resnet_fpn_backbone
 
 import benchlib
+import maskrcnn_fixture
 
 
 def main():
@@ -26,12 +26,7 @@ def main():
     model = MaskRCNN(resnet_fpn_backbone(backbone_name="resnet50", weights=None, trainable_layers=5), num_classes=2, min_size=512, max_size=512)
     model.load_state_dict(torch.load(os.path.join(args.dir, "weights.pth")), strict=True)
     model.train()
-    images, targets = [], []
-    for i in range(2):
-        images.append(torch.from_numpy(np.fromfile(os.path.join(args.dir, f"image{i}.f32"), dtype="<f4").reshape(3, 512, 512)))
-        masks = torch.from_numpy(np.fromfile(os.path.join(args.dir, f"masks{i}.u8"), dtype=np.uint8).reshape(-1, 512, 512))
-        boxes = torch.tensor(np.loadtxt(os.path.join(args.dir, f"boxes{i}.txt"), dtype=np.float32).reshape(-1, 4))
-        targets.append({"boxes": boxes, "labels": torch.ones(len(boxes), dtype=torch.int64), "masks": masks})
+    images, targets = map(list, zip(*(maskrcnn_fixture.load(args.dir, str(i), 512, 512) for i in range(2))))
     optimizer = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=0.01, momentum=0.9)
 
     def step():
@@ -40,10 +35,8 @@ def main():
         sum(losses.values()).backward()
         optimizer.step()
 
-    sd = model.state_dict()
-    count = sum(v.numel() for k, v in sd.items() if not k.endswith(("running_mean", "running_var", "num_batches_tracked")))
     timings = {"torchvision": benchlib.measure(step, args.warmup, args.repeats)}
-    benchlib.emit(timings, {"torchvision": f"parameters={count}"}, benchlib.versions(torch=torch, torchvision=torchvision))
+    benchlib.emit(timings, {"torchvision": f"parameters={maskrcnn_fixture.parameter_count(model)}"}, benchlib.versions(torch=torch, torchvision=torchvision))
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ Fingerprint: "parameters=N objects=M" (N as torchvision counts a model built wit
 """
 import os
 
-import numpy as np
 import torch
 import torchvision
 from torchvision.models.detection import MaskRCNN
 from torchvision.models.detection.backbone_utils import resnet_fpn_backbone
 
 import benchlib
+import maskrcnn_fixture
 
 
 def main():
@@ -26,19 +26,14 @@ def main():
     model = MaskRCNN(resnet_fpn_backbone(backbone_name="resnet18", weights=None, trainable_layers=5), num_classes=2, min_size=2048, max_size=2048)
     model.load_state_dict(torch.load(os.path.join(args.dir, "weights.pth")), strict=True)
     model.train()
-    image = torch.from_numpy(np.fromfile(os.path.join(args.dir, "image.f32"), dtype="<f4").reshape(3, 1024, 1024))
-    masks = torch.from_numpy(np.fromfile(os.path.join(args.dir, "masks.u8"), dtype=np.uint8).reshape(-1, 1024, 1024))
-    boxes = torch.tensor(np.loadtxt(os.path.join(args.dir, "boxes.txt"), dtype=np.float32).reshape(-1, 4))
-    target = {"boxes": boxes, "labels": torch.ones(len(boxes), dtype=torch.int64), "masks": masks}
+    image, target = maskrcnn_fixture.load(args.dir, "", 1024, 1024)
 
     def losses():
         with torch.no_grad():
             float(sum(model([image], [target]).values()))
 
-    sd = model.state_dict()
-    count = sum(v.numel() for k, v in sd.items() if not k.endswith(("running_mean", "running_var", "num_batches_tracked")))
     timings = {"torchvision": benchlib.measure(losses, args.warmup, args.repeats)}
-    benchlib.emit(timings, {"torchvision": f"parameters={count} objects={len(boxes)}"}, benchlib.versions(torch=torch, torchvision=torchvision))
+    benchlib.emit(timings, {"torchvision": f"parameters={maskrcnn_fixture.parameter_count(model)} objects={len(target['boxes'])}"}, benchlib.versions(torch=torch, torchvision=torchvision))
 
 
 if __name__ == "__main__":

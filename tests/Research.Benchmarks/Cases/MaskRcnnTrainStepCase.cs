@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
+using Research.Benchmarks.Fixtures;
 using Research.Benchmarks.Harness;
 using Research.Torch.Detection.MaskRcnn;
 using Research.Torch.Runtime;
@@ -49,19 +49,9 @@ public sealed class MaskRcnnTrainStepCase : IBenchmarkCase
             var image = rand(3, 512, 512, generator: generator);
             images.Add(image);
             var labels = new int[512 * 512];
-            for (int k = 0; k < 5; k++)
-            {
-                int cx = 60 + 90 * k, cy = 80 + 70 * k + 20 * i, rx = 20 + 5 * k, ry = 25 + 3 * k;
-                for (int y = cy - ry; y <= cy + ry; y++)
-                    for (int x = cx - rx; x <= cx + rx; x++)
-                        if (x >= 0 && y >= 0 && x < 512 && y < 512 && Math.Pow((x - cx) / (double)rx, 2) + Math.Pow((y - cy) / (double)ry, 2) <= 1) labels[y * 512 + x] = k + 1;
-            }
+            for (int k = 0; k < 5; k++) DetectionFixtures.PaintEllipse(labels, 512, 60 + 90 * k, 80 + 70 * k + 20 * i, 20 + 5 * k, 25 + 3 * k, k + 1);
             targets.Add(InstanceTargets.FromLabels(labels, 512, 512, 1, out _));
-            float[] pixels = image.contiguous().data<float>().ToArray();
-            File.WriteAllBytes(Path.Combine(context.WorkDirectory, $"image{i}.f32"), MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray());
-            File.WriteAllBytes(Path.Combine(context.WorkDirectory, $"masks{i}.u8"), targets[i].Masks.contiguous().data<byte>().ToArray());
-            File.WriteAllText(Path.Combine(context.WorkDirectory, $"boxes{i}.txt"),
-                string.Join('\n', Enumerable.Range(0, 5).Select(k => string.Join(' ', targets[i].Boxes[k].data<float>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture))))) + "\n");
+            DetectionFixtures.Write(context.WorkDirectory, i.ToString(CultureInfo.InvariantCulture), image, targets[i]);
         }
         var optimizer = new Research.Torch.Training.GcSafeSgd(model.parameters(), 0.01, 0.9);
         return new CasePlan(

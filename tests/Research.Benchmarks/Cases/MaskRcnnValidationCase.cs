@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Globalization;
+using Research.Benchmarks.Fixtures;
 using Research.Benchmarks.Harness;
 using Research.Torch.Detection.MaskRcnn;
 using Research.Torch.Runtime;
@@ -46,22 +46,14 @@ public sealed class MaskRcnnValidationCase : IBenchmarkCase
         model.save_py(Path.Combine(context.WorkDirectory, "weights.pth"));
         var image = rand(3, Size, Size, generator: new torch.Generator(16));
         var labels = new int[Size * Size];
-        int cell = Size / Grid, label = 0;
-        for (int gy = 0; gy < Grid; gy++)
-            for (int gx = 0; gx < Grid; gx++)
-            {
-                label++;
-                int cx = gx * cell + cell / 2, cy = gy * cell + cell / 2, rx = 12 + (label % 5) * 4, ry = 10 + (label % 7) * 3;
-                for (int y = cy - ry; y <= cy + ry; y++)
-                    for (int x = cx - rx; x <= cx + rx; x++)
-                        if (Math.Pow((x - cx) / (double)rx, 2) + Math.Pow((y - cy) / (double)ry, 2) <= 1) labels[y * Size + x] = label;
-            }
+        int cell = Size / Grid;
+        for (int label = 1; label <= Grid * Grid; label++)
+        {
+            int gx = (label - 1) % Grid, gy = (label - 1) / Grid;
+            DetectionFixtures.PaintEllipse(labels, Size, gx * cell + cell / 2, gy * cell + cell / 2, 12 + (label % 5) * 4, 10 + (label % 7) * 3, label);
+        }
         var target = InstanceTargets.FromLabels(labels, Size, Size, 1, out _);
-        float[] pixels = image.contiguous().data<float>().ToArray();
-        File.WriteAllBytes(Path.Combine(context.WorkDirectory, "image.f32"), MemoryMarshal.AsBytes(pixels.AsSpan()).ToArray());
-        File.WriteAllBytes(Path.Combine(context.WorkDirectory, "masks.u8"), target.Masks.contiguous().data<byte>().ToArray());
-        File.WriteAllText(Path.Combine(context.WorkDirectory, "boxes.txt"),
-            string.Join('\n', Enumerable.Range(0, (int)target.Boxes.shape[0]).Select(k => string.Join(' ', target.Boxes[k].data<float>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture))))) + "\n");
+        DetectionFixtures.Write(context.WorkDirectory, "", image, target);
         return new CasePlan(
             Ours: () =>
             {

@@ -47,7 +47,7 @@ public sealed class MaskTargetsTests
         var boxTensor = tensor(boxes.ToArray(), [matched.Count, 4]);
         var indices = tensor(matched.ToArray());
 
-        var windowed = MaskTargets.Project(stack, indices, boxTensor, 28);
+        var windowed = MaskTargets.Project(stack, indices, boxTensor, 28, wholeStackLimit: 0);
 
         var rois = cat([indices.to_type(ScalarType.Float32).unsqueeze(1), boxTensor], 1);
         var whole = RoiAlign.Apply(stack.unsqueeze(1).to_type(ScalarType.Float32), rois, 28, 28, 1.0, -1, aligned: false).select(1, 0);
@@ -57,6 +57,9 @@ public sealed class MaskTargetsTests
         long at = difference.flatten().argmax().item<long>() / (28 * 28);
         Assert.True(worst <= 1e-5f, $"box {at} ({string.Join(", ", boxes.Skip((int)at * 4).Take(4))}) differs by {worst}");
         Assert.True(whole.sum().item<float>() > 100, "the targets are not all empty");
+        // Under the limit the stack is projected whole, as torchvision does: the same values.
+        var projected = MaskTargets.Project(stack, indices, boxTensor, 28);
+        Assert.True(projected.sub(whole).abs().max().item<float>() <= 1e-6f);
     }
 
     [Fact]
